@@ -1,0 +1,231 @@
+"""TensorFlow and Keras API facts, as data.
+
+Every name here is *canonical* (see :func:`tfvarlint.names.canonical`): ``tf.keras``,
+``tensorflow.keras``, ``tf_keras`` and ``keras`` all read ``keras``. Evidence for the
+facts is in ``docs/runtime-matrix.md`` and ``../shared/runtime-truth.md``; change a fact
+only with a run that shows it.
+
+Nothing here walks a tree: :mod:`tfvarlint.contexts` asks, this module answers.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a class is, for Keras/TF purposes (a class may have several roles)."""
+
+    LAYER = "layer"
+    MODEL = "model"
+    LOSS = "loss"
+    METRIC = "metric"
+    OPTIMIZER = "optimizer"
+    MODULE = "module"  # tf.Module / snt.Module: tracks variables, no Keras call contract
+
+
+class Creates(str, Enum):
+    """What a call creates, when it creates state."""
+
+    VARIABLE = "variable"
+    LAYER = "layer"
+    OPTIMIZER = "optimizer"
+    METRIC = "metric"
+
+
+# --- Variables -------------------------------------------------------------------------
+
+# Functions that create one variable per call.
+VARIABLE_FACTORIES = frozenset(
+    {
+        "tensorflow.Variable",
+        "tensorflow.compat.v1.Variable",
+        "tensorflow.compat.v1.get_variable",
+        "tensorflow.get_variable",  # TF1 spelling still seen in ported code
+        "keras.Variable",  # Keras 3
+        "keras.backend.Variable",
+        "keras.backend.variable",  # Keras 2 and the tf.keras shim (Keras 3 has none)
+    }
+)
+# Of those, the raw TensorFlow ones: Keras 3 does not track them on a Layer (W7306).
+RAW_TF_VARIABLES = frozenset(
+    {"tensorflow.Variable", "tensorflow.compat.v1.Variable", "tensorflow.compat.v1.get_variable"}
+)
+# Methods that create a variable when called on the layer itself (``self.add_weight``).
+SELF_VARIABLE_METHODS = frozenset({"add_weight", "add_variable"})
+
+# --- Layers ----------------------------------------------------------------------------
+
+_WEIGHTED_LAYERS = """
+Dense EinsumDense Embedding
+Conv1D Conv2D Conv3D Conv1DTranspose Conv2DTranspose Conv3DTranspose
+Convolution1D Convolution2D Convolution3D Convolution2DTranspose Convolution3DTranspose
+SeparableConv1D SeparableConv2D SeparableConvolution1D SeparableConvolution2D
+DepthwiseConv1D DepthwiseConv2D LocallyConnected1D LocallyConnected2D
+ConvLSTM1D ConvLSTM2D ConvLSTM3D
+LSTM GRU SimpleRNN LSTMCell GRUCell SimpleRNNCell RNN StackedRNNCells Bidirectional
+TimeDistributed
+BatchNormalization LayerNormalization GroupNormalization SyncBatchNormalization
+SpectralNormalization Normalization
+MultiHeadAttention AdditiveAttention GroupQueryAttention
+PReLU
+TextVectorization StringLookup IntegerLookup Discretization
+""".split()
+
+# Layers that hold a seed-generator variable under Keras 3 only; stateless under Keras 2
+# (runtime-truth.md: built in call, they raise E1 under Keras 3 and run under tf-keras).
+_RANDOM_LAYERS = """
+Dropout SpatialDropout1D SpatialDropout2D SpatialDropout3D
+GaussianNoise GaussianDropout AlphaDropout
+RandomFlip RandomRotation RandomZoom RandomTranslation RandomContrast RandomCrop
+RandomBrightness RandomHeight RandomWidth
+""".split()
+
+STATEFUL_LAYERS = frozenset(f"keras.layers.{name}" for name in _WEIGHTED_LAYERS)
+KERAS3_STATEFUL_LAYERS = frozenset(f"keras.layers.{name}" for name in _RANDOM_LAYERS)
+
+# Model constructors that own the layers they are given.
+SEQUENTIAL = frozenset({"keras.Sequential", "keras.models.Sequential"})
+
+# --- Optimizers and metrics --------------------------------------------------------------
+
+_OPTIMIZERS = """
+Optimizer SGD Adam AdamW Adamax Adagrad Adadelta Adafactor RMSprop Nadam Ftrl Lion Lamb
+LossScaleOptimizer Muon
+""".split()
+_TF1_OPTIMIZERS = """
+Optimizer GradientDescentOptimizer MomentumOptimizer AdamOptimizer AdagradOptimizer
+AdadeltaOptimizer RMSPropOptimizer FtrlOptimizer ProximalAdagradOptimizer
+ProximalGradientDescentOptimizer AdagradDAOptimizer
+""".split()
+OPTIMIZERS = frozenset(
+    [f"keras.optimizers.{name}" for name in _OPTIMIZERS]
+    + [f"keras.optimizers.legacy.{name}" for name in _OPTIMIZERS]
+    + [f"keras.optimizers.experimental.{name}" for name in _OPTIMIZERS]
+    + [f"keras.mixed_precision.{name}" for name in ("LossScaleOptimizer",)]
+    + [f"tensorflow.compat.v1.train.{name}" for name in _TF1_OPTIMIZERS]
+    + [f"tensorflow.train.{name}" for name in _TF1_OPTIMIZERS]
+)
+
+_METRICS = """
+Metric Mean Sum MeanTensor MeanMetricWrapper Accuracy BinaryAccuracy CategoricalAccuracy
+SparseCategoricalAccuracy TopKCategoricalAccuracy SparseTopKCategoricalAccuracy AUC
+Precision Recall PrecisionAtRecall RecallAtPrecision SensitivityAtSpecificity
+SpecificityAtSensitivity TruePositives TrueNegatives FalsePositives FalseNegatives
+MeanSquaredError MeanAbsoluteError MeanAbsolutePercentageError MeanSquaredLogarithmicError
+RootMeanSquaredError LogCoshError CosineSimilarity Hinge SquaredHinge CategoricalHinge
+KLDivergence Poisson BinaryCrossentropy CategoricalCrossentropy
+SparseCategoricalCrossentropy BinaryIoU IoU MeanIoU OneHotIoU OneHotMeanIoU F1Score
+FBetaScore R2Score ConcordanceCorrelation PearsonCorrelation
+""".split()
+METRICS = frozenset(f"keras.metrics.{name}" for name in _METRICS)
+
+# --- Base classes and their traced methods -------------------------------------------------
+
+# Exact base names -> roles. Subclassing any built-in layer also makes a layer (below).
+BASE_ROLES: dict[str, frozenset[Role]] = {
+    "keras.Layer": frozenset({Role.LAYER}),
+    "keras.layers.Layer": frozenset({Role.LAYER}),
+    "keras.engine.base_layer.Layer": frozenset({Role.LAYER}),
+    "keras.Model": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.models.Model": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.engine.training.Model": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.Sequential": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.models.Sequential": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.Loss": frozenset({Role.LOSS}),
+    "keras.losses.Loss": frozenset({Role.LOSS}),
+    "keras.losses.LossFunctionWrapper": frozenset({Role.LOSS}),
+    "keras.Metric": frozenset({Role.METRIC}),
+    "keras.metrics.Metric": frozenset({Role.METRIC}),
+    "keras.Optimizer": frozenset({Role.OPTIMIZER}),
+    "tensorflow.Module": frozenset({Role.MODULE}),
+    "tensorflow.compat.v1.Module": frozenset({Role.MODULE}),
+    "sonnet.Module": frozenset({Role.MODULE}),
+}
+# Namespaces whose CamelCase members are classes of one role (``keras.layers.Dense``).
+_NAMESPACE_ROLES = (
+    ("keras.layers.", frozenset({Role.LAYER})),
+    ("keras.losses.", frozenset({Role.LOSS})),
+    ("keras.metrics.", frozenset({Role.METRIC})),
+    ("keras.optimizers.schedules.", frozenset()),
+    ("keras.optimizers.", frozenset({Role.OPTIMIZER})),
+)
+_CLASS_NAME = re.compile(r"[A-Z][A-Za-z0-9]*$")
+
+
+def base_roles(name: str | None) -> frozenset[Role]:
+    """Roles a class gets from a base with this canonical name."""
+    if not name:
+        return frozenset()
+    if name in BASE_ROLES:
+        return BASE_ROLES[name]
+    for prefix, roles in _NAMESPACE_ROLES:
+        if name.startswith(prefix):
+            rest = name[len(prefix) :]
+            return roles if _CLASS_NAME.match(rest) else frozenset()
+    return frozenset()
+
+
+class Context(str, Enum):
+    """How a traced body is judged (see the message map in the README)."""
+
+    KERAS_CALL = "keras-call"  # Layer/Model call: E7301, W7303 when guarded
+    LOSS_CALL = "loss-call"  # Loss call: E7301, nothing when guarded
+    TRACED = "traced"  # any other traced body: E7302, nothing when guarded
+
+
+# Methods Keras traces, per role of the class that defines them.
+TRACED_METHODS: dict[Role, dict[str, tuple[Context, str]]] = {
+    Role.LAYER: {
+        "call": (Context.KERAS_CALL, "Layer.call"),
+        "__call__": (Context.KERAS_CALL, "Layer.__call__"),
+    },
+    Role.MODEL: {
+        "call": (Context.KERAS_CALL, "Model.call"),
+        "__call__": (Context.KERAS_CALL, "Model.__call__"),
+        "train_step": (Context.TRACED, "Model.train_step, traced by fit()"),
+        "test_step": (Context.TRACED, "Model.test_step, traced by evaluate()"),
+        "predict_step": (Context.TRACED, "Model.predict_step, traced by predict()"),
+    },
+    Role.LOSS: {
+        "call": (Context.LOSS_CALL, "Loss.call"),
+        "__call__": (Context.LOSS_CALL, "Loss.__call__"),
+    },
+    Role.METRIC: {
+        "update_state": (Context.TRACED, "Metric.update_state, traced by fit()"),
+        "result": (Context.TRACED, "Metric.result, traced by fit()"),
+    },
+}
+TRACED_METHOD_NAMES = frozenset(name for table in TRACED_METHODS.values() for name in table)
+
+# ``@tf.function`` and its wrappers.
+TF_FUNCTION = frozenset({"tensorflow.function", "tensorflow.compat.v1.function"})
+# Decorators that make a method run once (``snt.once``): creation inside is guarded.
+RUN_ONCE_DECORATORS = frozenset({"sonnet.once", "sonnet.src.once.once"})
+
+# Calls whose callable arguments are traced wherever the call is made.
+TRACING_CALLS: dict[str, str] = {
+    "tensorflow.vectorized_map": "tf.vectorized_map",
+    "keras.layers.Lambda": "a Lambda layer",
+}
+# Dataset methods whose function argument is traced (receiver must be a tf.data value).
+DATASET_TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave"})
+DATASET_NAMESPACE = "tensorflow.data."
+# Calls whose callable arguments run eagerly when called eagerly, and are traced when the
+# call itself sits in a traced body.
+INHERITS_TRACING_CALLS = frozenset(
+    {
+        "tensorflow.map_fn",
+        "tensorflow.scan",
+        "tensorflow.while_loop",
+        "tensorflow.cond",
+        "tensorflow.case",
+        "tensorflow.switch_case",
+    }
+)
+# ``model.compile(loss=f, metrics=[g])``: keyword -> what the message says.
+COMPILE_TRACED_KEYWORDS = {"loss": "compile(loss=...)", "metrics": "compile(metrics=...)"}
+
+# Packages whose presence in a module's imports makes the module worth analysing.
+RELEVANT_PACKAGES = frozenset({"tensorflow", "keras", "tf_keras", "sonnet"})

@@ -1,0 +1,297 @@
+"""Import-aware name resolution: what does a dotted name mean at this point?
+
+Every question of the form "is this ``tf.Variable``?" goes through :func:`qualified_name`,
+which follows the module's and the enclosing functions' imports with astroid's lexical
+``lookup`` (no inference, so TensorFlow is never loaded), and :func:`canonical`, which folds
+the spellings of one API into one name: ``tensorflow.keras.layers.Dense``,
+``tf_keras.layers.Dense`` and ``keras.layers.Dense`` are all ``keras.layers.Dense``.
+
+This module knows nothing about which names matter; that is :mod:`tfvarlint.knowledge`.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+# A name bound by a plain assignment is followed this many times (``V = tf.Variable``).
+_MAX_ALIAS_HOPS = 4
+
+# Leading parts that spell the same Keras namespace; the longest prefix wins.
+_KERAS_PREFIXES = (
+    ("tensorflow.compat.v2.keras", "keras"),
+    ("tensorflow.python.keras", "keras"),
+    ("tensorflow.keras", "keras"),
+    ("tf_keras.src", "keras"),
+    ("tf_keras", "keras"),
+    ("keras.api._v2.keras", "keras"),
+    ("keras.src", "keras"),
+    ("keras._tf_keras.keras", "keras"),
+    ("tensorflow.compat.v2", "tensorflow"),
+)
+
+TF_TOP_PACKAGES = frozenset({"tensorflow", "keras", "tf_keras", "sonnet"})
+
+
+def dotted_parts(node: nodes.NodeNG) -> list[str] | None:
+    """``tf.keras.layers.Dense`` -> ``["tf", "keras", "layers", "Dense"]``; None otherwise."""
+    parts: list[str] = []
+    while isinstance(node, nodes.Attribute):
+        parts.append(node.attrname)
+        node = node.expr
+    if isinstance(node, nodes.Name):
+        parts.append(node.name)
+        parts.reverse()
+        return parts
+    return None
+
+
+def head_name(node: nodes.NodeNG) -> nodes.Name | None:
+    """The ``Name`` a dotted expression starts from (``tf`` in ``tf.keras.Model``)."""
+    while isinstance(node, nodes.Attribute):
+        node = node.expr
+    return node if isinstance(node, nodes.Name) else None
+
+
+def qualified_name(node: nodes.NodeNG) -> str | None:
+    """The fully qualified name of a ``Name``/``Attribute`` expression, from imports.
+
+    ``tf.keras.Model`` after ``import tensorflow as tf`` is ``tensorflow.keras.Model``; a
+    class defined in the linted module is its ``qname()``; a name that is a parameter, a
+    local value or unknown gives None. Nothing is inferred.
+    """
+    head = head_name(node)
+    if head is None:
+        return None
+    parts = dotted_parts(node)
+    assert parts is not None
+    base = _bound_name(head, head.name, _MAX_ALIAS_HOPS)
+    if base is None:
+        return None
+    return ".".join([base, *parts[1:]])
+
+
+def canonical(qname: str | None) -> str | None:
+    """Fold the many spellings of one TF/Keras API into one name."""
+    if not qname:
+        return qname
+    for prefix, replacement in _KERAS_PREFIXES:
+        if qname == prefix or qname.startswith(prefix + "."):
+            return replacement + qname[len(prefix) :]
+    return qname
+
+
+def resolve(node: nodes.NodeNG) -> str | None:
+    """:func:`canonical` of :func:`qualified_name`."""
+    return canonical(qualified_name(node))
+
+
+def top_package(qname: str | None) -> str | None:
+    return qname.split(".", 1)[0] if qname else None
+
+
+def is_tf_name(qname: str | None) -> bool:
+    """True for names in TensorFlow, Keras, tf-keras or Sonnet."""
+    return top_package(qname) in TF_TOP_PACKAGES
+
+
+def _bound_name(scope_node: nodes.NodeNG, name: str, hops: int) -> str | None:
+    """What ``name`` is bound to, seen from ``scope_node``, as a qualified name."""
+    try:
+        _scope, assignments = scope_node.lookup(name)
+    except Exception:  # pylint: disable=broad-exception-caught  # odd trees must not crash pylint
+        return None
+    found: list[str] = []
+    for stmt in assignments:
+        qname = _qualified_binding(stmt, name, hops)
+        if qname is not None:
+            found.append(qname)
+    if not found:
+        return None
+    # ``try: import tensorflow as tf / except ImportError: tf = None``: the import wins.
+    for qname in found:
+        if is_tf_name(qname):
+            return qname
+    return found[0]
+
+
+def _qualified_binding(stmt: nodes.NodeNG, name: str, hops: int) -> str | None:
+    if isinstance(stmt, nodes.Import):
+        for modname, alias in stmt.names:
+            if alias == name:
+                return modname
+            if alias is None and modname.split(".", 1)[0] == name:
+                return name
+        return None
+    if isinstance(stmt, nodes.ImportFrom):
+        module = stmt.modname
+        if stmt.level:
+            try:
+                module = stmt.root().relative_to_absolute_name(stmt.modname, stmt.level)
+            except Exception:  # pylint: disable=broad-exception-caught  # beyond top level
+                return None
+        for original, alias in stmt.names:
+            if (alias or original) == name and original != "*":
+                return f"{module}.{original}" if module else original
+        return None
+    if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
+        return stmt.qname()
+    if isinstance(stmt, nodes.AssignName) and hops > 0:
+        parent = stmt.parent
+        if (
+            isinstance(parent, nodes.Assign)
+            and len(parent.targets) == 1
+            and parent.targets[0] is stmt
+            and isinstance(parent.value, (nodes.Name, nodes.Attribute))
+        ):
+            head = head_name(parent.value)
+            parts = dotted_parts(parent.value)
+            if head is None or parts is None or head.name == name and head.scope() is stmt.scope():
+                return None
+            base = _bound_name(head, head.name, hops - 1)
+            return ".".join([base, *parts[1:]]) if base else None
+    return None
+
+
+def imported_top_packages(module: nodes.Module) -> set[str]:
+    """Top-level packages imported anywhere in the module's scopes (module, classes, functions).
+
+    Walks scopes only (their ``locals``), not every node, so it is cheap on any file.
+    """
+    found: set[str] = set()
+    stack: list[nodes.LocalsDictNodeNG] = [module]
+    seen: set[int] = set()
+    while stack:
+        scope = stack.pop()
+        if id(scope) in seen:
+            continue
+        seen.add(id(scope))
+        for bound in scope.locals.values():
+            for stmt in bound:
+                if isinstance(stmt, nodes.Import):
+                    found.update(modname.split(".", 1)[0] for modname, _ in stmt.names)
+                elif isinstance(stmt, nodes.ImportFrom):
+                    if not stmt.level and stmt.modname:
+                        found.add(stmt.modname.split(".", 1)[0])
+                elif isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
+                    stack.append(stmt)
+    return found
+
+
+# --- Project-local definitions ------------------------------------------------------------
+
+_THIRD_PARTY_DIRS = ("site-packages", "dist-packages")
+
+
+def is_project_module(module: nodes.Module) -> bool:
+    """A module of the linted code: not TensorFlow/Keras, not installed, not stdlib."""
+    from astroid.modutils import is_stdlib_module  # pylint: disable=import-outside-toplevel
+
+    if top_package(module.name) in TF_TOP_PACKAGES:
+        return False
+    path = module.file or ""
+    if any(part in path for part in _THIRD_PARTY_DIRS):
+        return False
+    try:
+        return not is_stdlib_module(module.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return True
+
+
+def project_definition(
+    node: nodes.NodeNG, hops: int = 3
+) -> nodes.ClassDef | nodes.FunctionDef | None:
+    """The class or function of the linted project that a dotted expression names.
+
+    Follows imports by loading the imported *project* module with astroid (never a
+    TensorFlow, third-party or standard-library one); gives None for anything else.
+    """
+    parts = dotted_parts(node)
+    head = head_name(node)
+    if not parts or head is None or hops < 0:
+        return None
+    try:
+        _scope, assignments = head.lookup(head.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    for stmt in reversed(assignments):
+        found = _definition_from(stmt, head.name, parts[1:], hops)
+        if found is not None:
+            return found
+    return None
+
+
+def _definition_from(
+    stmt: nodes.NodeNG, name: str, rest: list[str], hops: int
+) -> nodes.ClassDef | nodes.FunctionDef | None:
+    if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
+        return stmt if not rest else None
+    if isinstance(stmt, nodes.ImportFrom):
+        for original, alias in stmt.names:
+            if (alias or original) == name and original != "*":
+                module = _import_project_module(stmt, stmt.modname)
+                if module is None:
+                    return None
+                return _member(module, [original, *rest], hops)
+        return None
+    if isinstance(stmt, nodes.Import):
+        for modname, alias in stmt.names:
+            if alias == name:
+                dotted = modname
+            elif alias is None and modname.split(".", 1)[0] == name:
+                dotted = name
+            else:
+                continue
+            # ``import pkg.util`` then ``pkg.util.make()``: take the longest module prefix.
+            candidates = [dotted, *(".".join([dotted, *rest[:i]]) for i in range(1, len(rest)))]
+            for depth in range(len(candidates) - 1, -1, -1):
+                module = _import_project_module(stmt, candidates[depth])
+                if module is not None:
+                    return _member(module, rest[depth:], hops)
+        return None
+    return None
+
+
+def _import_project_module(stmt: nodes.NodeNG, modname: str) -> nodes.Module | None:
+    level = getattr(stmt, "level", None)
+    if not level and top_package(modname) in TF_TOP_PACKAGES:
+        return None
+    try:
+        module = stmt.do_import_module(modname)
+    except Exception:  # pylint: disable=broad-exception-caught  # unresolvable import
+        return None
+    return module if is_project_module(module) else None
+
+
+def _member(
+    module: nodes.Module, path: list[str], hops: int
+) -> nodes.ClassDef | nodes.FunctionDef | None:
+    if len(path) != 1:
+        return None
+    bound = module.locals.get(path[0], [])
+    for stmt in reversed(bound):
+        if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
+            return stmt
+        if isinstance(stmt, nodes.ImportFrom) and hops > 0:  # re-exported from a package
+            return _definition_from(stmt, path[0], [], hops - 1)
+    return None
+
+
+def instance_name(node: nodes.NodeNG) -> str | None:
+    """The instance parameter's name (``self``) of the method that holds ``node``, if any.
+
+    Code in a function or lambda nested in a method sees the method's ``self``.
+    Static methods and plain functions have none.
+    """
+    func = node if isinstance(node, (nodes.FunctionDef, nodes.Lambda)) else node.scope()
+    while isinstance(func, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(func, nodes.FunctionDef) and isinstance(func.parent, nodes.ClassDef):
+            decorators = func.decorators.nodes if func.decorators else []
+            if any(
+                isinstance(d, nodes.Name) and d.name in ("staticmethod", "classmethod")
+                for d in decorators
+            ):
+                return None
+            args = func.args.posonlyargs + func.args.args
+            return args[0].name if args else None
+        func = func.parent.scope() if func.parent else None
+    return None
