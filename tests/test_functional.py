@@ -1,7 +1,8 @@
 """pylint functional tests: ``tests/functional/**/name.py`` with ``# [symbol]`` marks.
 
 Each fixture's expected messages are in ``name.txt`` beside it. Fixtures run with
-``tests/functional/tfvarlint.rc`` (plugin loaded, only its messages, Keras 3) unless a
+``tests/functional/tfvarlint.rc`` (plugin loaded, only its messages, Keras version
+auto: 2 where the fixture imports tf_keras, else 3) unless a
 ``name.rc`` beside them says otherwise.
 """
 
@@ -32,6 +33,7 @@ def test_functional(
     test_file: FunctionalTestFile, pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lint_module_test, "PYLINTRC", DEFAULT_RC)
+    monkeypatch.delenv("TF_USE_LEGACY_KERAS", raising=False)
     if pytestconfig.getoption("update_functional_output"):
         lint_test: LintModuleTest = LintModuleOutputUpdate(test_file, pytestconfig)
     else:
