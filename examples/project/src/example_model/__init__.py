@@ -1,0 +1,1 @@
+"""An example project that lints its Keras code with tfvarlint."""

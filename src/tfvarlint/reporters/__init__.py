@@ -1,0 +1,4 @@
+"""pylint output formats shipped with tfvarlint.
+
+Use ``--output-format=tfvarlint.reporters.sarif.SarifReporter``.
+"""
