@@ -1,0 +1,34 @@
+"""``tf.compat.v1.Variable`` in a Layer.call and in a tf.function."""
+# runtime: keras3=raises keras2=raises
+# runtime-raises: tf.function only supports singleton tf.Variables
+import numpy as np
+import tensorflow as tf
+from tensorflow.compat import v1
+
+
+class Scale(tf.keras.layers.Layer):
+    def call(self, inputs):
+        scale = tf.compat.v1.Variable(2.0)  # [tf-variable-created-in-call]
+        return inputs * scale
+
+
+@tf.function
+def double(x):
+    return x * v1.Variable(2.0)  # [tf-variable-created-in-tf-function]
+
+
+def case_layer():
+    model = tf.keras.Sequential([Scale()])
+    model.compile(optimizer="sgd", loss="mse")
+    data = np.ones((4, 3), "float32")
+    model.fit(data, data, epochs=1, verbose=0)
+
+
+def case_function():
+    double(tf.ones(3))
+
+
+if __name__ == "__main__":
+    import runtime_support
+
+    runtime_support.run_cases(case_layer, case_function)
