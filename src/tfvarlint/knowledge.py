@@ -52,6 +52,9 @@ VARIABLE_FACTORIES = frozenset(
 RAW_TF_VARIABLES = frozenset(
     {"tensorflow.Variable", "tensorflow.compat.v1.Variable", "tensorflow.compat.v1.get_variable"}
 )
+# Methods that write a variable in place (``assign``, ``assign_add``, ``scatter_update``,
+# ``scatter_nd_add``, ...): a non-trainable variable never written is a constant.
+VARIABLE_WRITE_PREFIXES = ("assign", "scatter_", "batch_scatter_update")
 # Methods that create a variable when called on the layer itself (``self.add_weight``).
 SELF_VARIABLE_METHODS = frozenset({"add_weight", "add_variable"})
 
@@ -74,15 +77,24 @@ TextVectorization StringLookup IntegerLookup Discretization
 """.split()
 
 # Layers that hold a seed-generator variable under Keras 3 only; stateless under Keras 2
-# (runtime-truth.md: built in call, they raise E1 under Keras 3 and run under tf-keras).
+# (built in call, they raise E1 under Keras 3 and run under tf-keras: runtime fixture
+# tests/functional/layer/layer_random_in_call.py).
 _RANDOM_LAYERS = """
 Dropout SpatialDropout1D SpatialDropout2D SpatialDropout3D
 GaussianNoise GaussianDropout AlphaDropout
+""".split()
+
+# Random image-preprocessing layers hold a random-generator variable in both versions
+# (tf-keras: a stateful tf.random.Generator): built in call, they raise E1 under Keras 3
+# and tf-keras (tests/functional/layer/layer_random_preprocessing_in_call.py).
+_RANDOM_PREPROCESSING_LAYERS = """
 RandomFlip RandomRotation RandomZoom RandomTranslation RandomContrast RandomCrop
 RandomBrightness RandomHeight RandomWidth
 """.split()
 
-STATEFUL_LAYERS = frozenset(f"keras.layers.{name}" for name in _WEIGHTED_LAYERS)
+STATEFUL_LAYERS = frozenset(
+    f"keras.layers.{name}" for name in _WEIGHTED_LAYERS + _RANDOM_PREPROCESSING_LAYERS
+)
 KERAS3_STATEFUL_LAYERS = frozenset(f"keras.layers.{name}" for name in _RANDOM_LAYERS)
 
 # Model constructors that own the layers they are given.
@@ -142,6 +154,15 @@ BASE_ROLES: dict[str, frozenset[Role]] = {
     "tensorflow.Module": frozenset({Role.MODULE}),
     "tensorflow.compat.v1.Module": frozenset({Role.MODULE}),
     "sonnet.Module": frozenset({Role.MODULE}),
+    # Where the bases live inside Keras 3 (``keras.src.*``), tf-keras and Sonnet: the
+    # libraries' own code, and projects that import from there, subclass these.
+    "keras.models.model.Model": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.models.functional.Functional": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.models.sequential.Sequential": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.engine.functional.Functional": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.engine.sequential.Sequential": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.optimizers.base_optimizer.BaseOptimizer": frozenset({Role.OPTIMIZER}),
+    "sonnet.src.base.Module": frozenset({Role.MODULE}),
 }
 # Namespaces whose CamelCase members are classes of one role (``keras.layers.Dense``).
 _NAMESPACE_ROLES = (
@@ -151,7 +172,9 @@ _NAMESPACE_ROLES = (
     ("keras.optimizers.schedules.", frozenset()),
     ("keras.optimizers.", frozenset({Role.OPTIMIZER})),
 )
-_CLASS_NAME = re.compile(r"[A-Z][A-Za-z0-9]*$")
+# ``Dense``, or a class in a submodule: ``layer.Layer``, ``preprocessing.PreprocessingLayer``
+# (Keras 3's ``keras.src.layers.layer.Layer``, tf-keras's ``layers.rnn.base_rnn.RNN``).
+_CLASS_NAME = re.compile(r"(?:[a-z_][a-z0-9_]*\.)*[A-Z][A-Za-z0-9]*$")
 
 
 def base_roles(name: str | None) -> frozenset[Role]:
@@ -203,6 +226,23 @@ TRACED_METHOD_NAMES = frozenset(name for table in TRACED_METHODS.values() for na
 TF_FUNCTION = frozenset({"tensorflow.function", "tensorflow.compat.v1.function"})
 # Decorators that make a method run once (``snt.once``): creation inside is guarded.
 RUN_ONCE_DECORATORS = frozenset({"sonnet.once", "sonnet.src.once.once"})
+# tf-keras's TF1 migration shim: in a method it decorates, ``get_variable`` gets or creates
+# through a variable store the layer tracks (created on the first call, reused after).
+TF1_VARIABLE_STORE_DECORATORS = frozenset(
+    {
+        "tensorflow.compat.v1.keras.utils.track_tf1_style_variables",
+        "keras.utils.track_tf1_style_variables",
+        "keras.legacy_tf_layers.variable_scope_shim.track_tf1_style_variables",
+    }
+)
+# ``with tf.variable_creator_scope(creator):`` hands every variable creation in the block
+# to ``creator``, which may return anything (tf-keras's base_metric_test returns constants).
+VARIABLE_CREATOR_SCOPES = frozenset(
+    {"tensorflow.variable_creator_scope", "tensorflow.compat.v1.variable_creator_scope"}
+)
+GET_OR_CREATE_VARIABLES = frozenset(
+    {"tensorflow.compat.v1.get_variable", "tensorflow.get_variable"}
+)
 
 # Calls whose callable arguments are traced wherever the call is made.
 TRACING_CALLS: dict[str, str] = {
@@ -224,6 +264,9 @@ INHERITS_TRACING_CALLS = frozenset(
         "tensorflow.switch_case",
     }
 )
+# ``strategy.run(fn)``: a tf.distribute strategy runs ``fn`` like the calls above.
+DISTRIBUTE_RUN_METHODS = frozenset({"run", "experimental_run_v2"})
+DISTRIBUTE_NAMESPACE = "tensorflow.distribute."
 # ``model.compile(loss=f, metrics=[g])``: keyword -> what the message says.
 COMPILE_TRACED_KEYWORDS = {"loss": "compile(loss=...)", "metrics": "compile(metrics=...)"}
 

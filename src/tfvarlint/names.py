@@ -11,6 +11,8 @@ This module knows nothing about which names matter; that is :mod:`tfvarlint.know
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from astroid import nodes
 
 # A name bound by a plain assignment is followed this many times (``V = tf.Variable``).
@@ -30,6 +32,9 @@ _KERAS_PREFIXES = (
 )
 
 TF_TOP_PACKAGES = frozenset({"tensorflow", "keras", "tf_keras", "sonnet"})
+# Names under which a project module may re-export a TF package it imported
+# (transformers: ``from ...modeling_tf_utils import keras``); followed into that module.
+_REEXPORTED_MODULES = frozenset({"tf", "tensorflow", "keras", "tf_keras", "K", "snt", "sonnet"})
 
 
 def dotted_parts(node: nodes.NodeNG) -> list[str] | None:
@@ -80,12 +85,18 @@ def canonical(qname: str | None) -> str | None:
     return qname
 
 
+@lru_cache(maxsize=8192)
 def resolve(node: nodes.NodeNG) -> str | None:
-    """:func:`canonical` of :func:`qualified_name`."""
+    """:func:`canonical` of :func:`qualified_name`.
+
+    Cached per node: the checker asks about the same call several times (traced contexts,
+    creations, helpers), and trees do not change while pylint runs.
+    """
     return canonical(qualified_name(node))
 
 
 def top_package(qname: str | None) -> str | None:
+    """``tensorflow`` for ``tensorflow.keras.layers.Dense``; None for None."""
     return qname.split(".", 1)[0] if qname else None
 
 
@@ -131,6 +142,10 @@ def _qualified_binding(stmt: nodes.NodeNG, name: str, hops: int) -> str | None:
                 return None
         for original, alias in stmt.names:
             if (alias or original) == name and original != "*":
+                if original in _REEXPORTED_MODULES and hops > 0 and not is_tf_name(module):
+                    reexported = _reexported_tf_module(stmt, original, hops - 1)
+                    if reexported is not None:
+                        return reexported
                 return f"{module}.{original}" if module else original
         return None
     if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
@@ -145,11 +160,50 @@ def _qualified_binding(stmt: nodes.NodeNG, name: str, hops: int) -> str | None:
         ):
             head = head_name(parent.value)
             parts = dotted_parts(parent.value)
-            if head is None or parts is None or head.name == name and head.scope() is stmt.scope():
+            if (
+                head is None
+                or parts is None
+                or (head.name == name and head.scope() is stmt.scope())
+            ):
                 return None
             base = _bound_name(head, head.name, hops - 1)
             return ".".join([base, *parts[1:]]) if base else None
     return None
+
+
+def _reexported_tf_module(stmt: nodes.ImportFrom, original: str, hops: int) -> str | None:
+    """``from .modeling_utils import keras`` where that project module imports keras."""
+    module = _import_project_module(stmt, stmt.modname)
+    if module is None:
+        return None
+    for binding in module.locals.get(original, []):
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+            qname = _qualified_binding(binding, original, hops)
+            if is_tf_name(qname):
+                return qname
+    return None
+
+
+def _reexported_tops(stmt: nodes.ImportFrom) -> set[str]:
+    """Top packages a project module binds the TF-module names imported here to.
+
+    transformers' ``from ...modeling_tf_utils import keras`` is tf_keras (that module tries
+    ``import tf_keras as keras`` first and refuses Keras 3): the importer is Keras 2 code.
+    """
+    names = [original for original, _ in stmt.names if original in _REEXPORTED_MODULES]
+    if not names or (not stmt.level and is_tf_name(stmt.modname)):
+        return set()
+    module = _import_project_module(stmt, stmt.modname)
+    if module is None:
+        return set()
+    tops: set[str] = set()
+    for original in names:
+        for binding in module.locals.get(original, []):
+            if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+                top = top_package(_qualified_binding(binding, original, 0))
+                if top in TF_TOP_PACKAGES:
+                    tops.add(top)
+    return tops
 
 
 def imported_top_packages(module: nodes.Module) -> set[str]:
@@ -172,6 +226,7 @@ def imported_top_packages(module: nodes.Module) -> set[str]:
                 elif isinstance(stmt, nodes.ImportFrom):
                     if not stmt.level and stmt.modname:
                         found.add(stmt.modname.split(".", 1)[0])
+                    found.update(_reexported_tops(stmt))
                 elif isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
                     stack.append(stmt)
     return found
@@ -231,7 +286,15 @@ def _definition_from(
                 module = _import_project_module(stmt, stmt.modname)
                 if module is None:
                     return None
-                return _member(module, [original, *rest], hops)
+                found = _member(module, [original, *rest], hops)
+                if found is None and rest:
+                    # ``from pkg import util`` then ``util.make()``: a submodule.
+                    submodule = _import_project_module(
+                        stmt, f"{stmt.modname}.{original}" if stmt.modname else original
+                    )
+                    if submodule is not None:
+                        found = _member(submodule, rest, hops)
+                return found
         return None
     if isinstance(stmt, nodes.Import):
         for modname, alias in stmt.names:
