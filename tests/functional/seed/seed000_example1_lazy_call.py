@@ -1,3 +1,6 @@
+# runtime: keras3=silent keras2=ok
+# runtime-reason: Keras 3 does not track a raw tf.Variable on a Model (not in trainable_weights, not saved; W7306); eager calls as in the seed; the seed's save_weights("model_weights") needs a .weights.h5 suffix under Keras 3 (the driver uses one)
+# Verbatim seed below this header; runtime driver: _drivers/seed000_example1_lazy_call.py
 import tensorflow as tf
 
 class MyModel(tf.keras.Model):

@@ -1,3 +1,6 @@
+# runtime: keras3=silent keras2=ok
+# runtime-reason: Keras 3 does not track a raw tf.Variable on a Model, even from __init__ (not in trainable_weights, not saved; W7306); the seed calls it correct
+# Verbatim seed below this header; runtime driver: _drivers/seed000_example2_init.py
 import tensorflow as tf
 
 class MyModel(tf.keras.Model):

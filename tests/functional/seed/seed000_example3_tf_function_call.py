@@ -1,3 +1,6 @@
+# runtime: keras3=silent keras2=ok
+# runtime-reason: as example 2: Keras 3 does not track the raw tf.Variable (W7306); decorating call with @tf.function changes nothing
+# Verbatim seed below this header; runtime driver: _drivers/seed000_example3_tf_function_call.py
 import tensorflow as tf
 
 class MyModel(tf.keras.Model):

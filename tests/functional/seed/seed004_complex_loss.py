@@ -1,3 +1,8 @@
+# runtime: keras3=fails keras2=fails
+# runtime-raises-keras3: Using a symbolic `tf.Tensor` as a Python `bool` is not allowed
+# runtime-raises-keras2: Expected any non-tensor type, but got a tensor instead
+# runtime-reason: not a variable mistake (the counter is made once in __init__): Keras 3 traces the while_loop bodies without autograph, so the Python `if` on a tensor fails; tf-keras converts the `if`, then tf.constant([[0, i, j, 0]]) of tensors fails
+# Verbatim seed below this header; runtime driver: _drivers/seed004_complex_loss.py
 import tensorflow as tf
 
 class ComplexLoss(tf.keras.losses.Loss):

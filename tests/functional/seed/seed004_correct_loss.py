@@ -1,3 +1,6 @@
+# runtime: keras3=silent keras2=silent
+# runtime-reason: a variable held by a Loss is never in model.trainable_variables, so fit never trains it: it stays 1.0 (the seed claims it trains; W7307)
+# Verbatim seed below this header; runtime driver: _drivers/seed004_correct_loss.py
 import tensorflow as tf
 
 class CorrectLoss(tf.keras.losses.Loss):

@@ -1,3 +1,6 @@
+# runtime: keras3=raises keras2=raises
+# runtime-raises: tf.function only supports singleton tf.Variables
+# Verbatim seed below this header; runtime driver: _drivers/seed004_incorrect_loss.py
 import tensorflow as tf
 
 class IncorrectLoss(tf.keras.losses.Loss):
