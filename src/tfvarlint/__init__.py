@@ -15,6 +15,9 @@ __version__ = "0.1.0"
 
 def register(linter: PyLinter) -> None:
     """Called by pylint when the plugin is loaded."""
-    from tfvarlint.checker import TfVarLintChecker  # pylint: disable=import-outside-toplevel
+    # pylint: disable=import-outside-toplevel
+    from tfvarlint import augment
+    from tfvarlint.checker import TfVarLintChecker
 
     linter.register_checker(TfVarLintChecker(linter))
+    augment.register(linter)  # core pylint right on TF/Keras code (option tfvarlint-augment)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from functools import cache
 from importlib import metadata
 
@@ -20,7 +21,7 @@ from tfvarlint.contexts import Analyzer, Creation, Settings, TracedBody
 from tfvarlint.knowledge import Context, Creates, Role
 from tfvarlint.names import imported_top_packages
 
-DOCS = "https://github.com/tfvarlint/tfvarlint/blob/main/docs/messages/{}.md"
+DOCS = "docs/messages/{}.md"  # relative to the tfvarlint repository root
 SINGLETON_ERROR = (
     "ValueError: tf.function only supports singleton tf.Variables created on the first "
     "call. Make sure the tf.Variable is only created once or created outside tf.function."
@@ -32,7 +33,7 @@ STATE_ERROR = (
 
 
 def _help(text: str, symbol: str) -> str:
-    return f"{text} See {DOCS.format(symbol)}"
+    return f"{text} See {DOCS.format(symbol)} in the tfvarlint repository."
 
 
 MSGS = {
@@ -103,7 +104,7 @@ MSGS = {
         ),
     ),
     "W7306": (
-        "'%s.%s' holds a raw %s() that Keras 3 does not track (not trained by fit(), not "
+        "'%s.%s' holds a raw %s()%s that Keras 3 does not track (not trained by fit(), not "
         "saved); use self.add_weight() or keras.Variable()",
         "untracked-tf-variable",
         _help(
@@ -116,7 +117,7 @@ MSGS = {
         ),
     ),
     "W7307": (
-        "Loss '%s' holds the trainable variable '%s' (%s()), which fit() never trains; "
+        "Loss '%s' holds the trainable variable '%s' (%s()%s), which fit() never trains; "
         "make it a weight of the model, or a constant",
         "trainable-variable-in-loss",
         _help(
@@ -146,6 +147,16 @@ def _installed_keras_major() -> int | None:
         return int(metadata.version("keras").split(".", 1)[0])
     except (metadata.PackageNotFoundError, ValueError):
         return None
+
+
+def uses_keras3(choice: str, imported: set[str] | frozenset[str]) -> bool:
+    """The ``tfvarlint-keras-version`` decision (also used by :mod:`tfvarlint.augment`)."""
+    if choice != "auto":
+        return choice == "3"
+    if "tf_keras" in imported or _truthy(os.environ.get("TF_USE_LEGACY_KERAS")):
+        return False
+    major = _installed_keras_major()
+    return major is None or major >= 3
 
 
 class TfVarLintChecker(BaseChecker):
@@ -200,6 +211,9 @@ class TfVarLintChecker(BaseChecker):
     def __init__(self, linter=None) -> None:
         super().__init__(linter)
         self._analyzer: Analyzer | None = None
+        self._collected: (
+            tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]] | None
+        ) = None
 
     def open(self) -> None:
         config = self.linter.config
@@ -212,18 +226,42 @@ class TfVarLintChecker(BaseChecker):
         )
 
     def _keras3(self, imported: set[str]) -> bool:
-        choice = str(self.linter.config.tfvarlint_keras_version)
-        if choice != "auto":
-            return choice == "3"
-        if "tf_keras" in imported or _truthy(os.environ.get("TF_USE_LEGACY_KERAS")):
-            return False
-        major = _installed_keras_major()
-        return major is None or major >= 3
+        return uses_keras3(str(self.linter.config.tfvarlint_keras_version), imported)
+
+    # The module's functions, calls and classes are gathered during pylint's own walk (a
+    # walk of our own over every node was a quarter of the plugin's time), then checked at
+    # leave_module.
+    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    def visit_module(self, _node: nodes.Module) -> None:
+        """Start gathering the module's functions, calls and classes."""
+        self._collected = ([], [], [])
 
     @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
-    def visit_module(self, node: nodes.Module) -> None:
+    def visit_functiondef(self, node: nodes.FunctionDef) -> None:
+        """Gather a function (checked at leave_module)."""
+        if self._collected is not None:
+            self._collected[0].append(node)
+
+    visit_asyncfunctiondef = visit_functiondef
+
+    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    def visit_call(self, node: nodes.Call) -> None:
+        """Gather a call (checked at leave_module)."""
+        if self._collected is not None:
+            self._collected[1].append(node)
+
+    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    def visit_classdef(self, node: nodes.ClassDef) -> None:
+        """Gather a class (checked at leave_module)."""
+        if self._collected is not None:
+            self._collected[2].append(node)
+
+    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    def leave_module(self, node: nodes.Module) -> None:
+        """Check one module; a plugin failure never stops pylint (see TFVARLINT_DEBUG)."""
+        collected, self._collected = self._collected, None
         try:
-            self._check_module(node)
+            self._check_module(node, collected)
         except RecursionError:
             self._internal_error(node, "recursion too deep")
         except Exception as exc:  # pylint: disable=broad-exception-caught
@@ -239,16 +277,23 @@ class TfVarLintChecker(BaseChecker):
             file=sys.stderr,
         )
 
-    def _check_module(self, module: nodes.Module) -> None:
+    def _check_module(
+        self,
+        module: nodes.Module,
+        collected: tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]]
+        | None = None,
+    ) -> None:
         imported = imported_top_packages(module)
-        if not imported & kb.RELEVANT_PACKAGES and not _defines_traced_method(module):
-            return
         analyzer = self._analyzer or Analyzer()
+        traced_names = kb.TRACED_METHOD_NAMES | analyzer.settings.extra_traced_methods
+        if not imported & kb.RELEVANT_PACKAGES and not _defines_traced_method(module, traced_names):
+            return
         analyzer.settings.keras3 = self._keras3(imported)
-        for traced in analyzer.traced_bodies(module):
+        functions_calls = None if collected is None else (collected[0], collected[1])
+        for traced in analyzer.traced_bodies(module, functions_calls):
             for creation in analyzer.creations(traced):
                 self._report_creation(traced, creation)
-        for cls in module.nodes_of_class(nodes.ClassDef):
+        for cls in _classes_in(module) if collected is None else collected[2]:
             roles = analyzer.class_roles(cls)
             if not roles:
                 continue
@@ -258,7 +303,10 @@ class TfVarLintChecker(BaseChecker):
         via = f" via {' -> '.join(creation.via)}" if creation.via else ""
         where, reason = traced.where, traced.reason
         if creation.guarded:
-            if traced.context is Context.KERAS_CALL:
+            keras3 = self._analyzer is None or self._analyzer.settings.keras3
+            if traced.context is Context.KERAS_CALL and (
+                keras3 or not _tracked_by_keras2(creation)
+            ):
                 thing = _CREATED_THING[creation.creates]
                 self.add_message(
                     "tf-variable-lazily-created-in-call",
@@ -295,26 +343,59 @@ class TfVarLintChecker(BaseChecker):
         if not (is_loss or (is_layer and analyzer.settings.keras3)):
             return
         for stored in analyzer.stored_variables(cls):
-            if is_layer and stored.raw_tf:
+            # A non-trainable variable nothing writes is a constant rebuilt by __init__/build:
+            # Keras 3 not tracking it changes nothing (realworld_untracked_constant.py).
+            if is_layer and stored.raw_tf and (stored.trainable or stored.written):
                 self.add_message(
                     "untracked-tf-variable",
                     node=stored.node,
-                    args=(cls.name, stored.attr, stored.what),
+                    args=(cls.name, stored.attr, stored.what, stored.via),
                 )
             if is_loss and stored.trainable:
                 self.add_message(
                     "trainable-variable-in-loss",
                     node=stored.node,
-                    args=(cls.name, stored.attr, stored.what),
+                    args=(cls.name, stored.attr, stored.what, stored.via),
                 )
 
 
-def _defines_traced_method(module: nodes.Module) -> bool:
+def _tracked_by_keras2(creation: Creation) -> bool:
+    """tf-keras tracks ``add_weight()``, sub-layers and metrics created lazily in call (as its
+    own MultiHeadAttention does; tests/functional/realworld/realworld_tf_keras_lazy_build.py):
+    only Keras 3 refuses them, so code pinned to Keras 2 gets no W7303 for them."""
+    if creation.creates is Creates.VARIABLE:
+        return creation.what.rsplit(".", 1)[-1] in kb.SELF_VARIABLE_METHODS
+    return creation.creates in (Creates.LAYER, Creates.METRIC)
+
+
+def _classes_in(module: nodes.Module) -> Iterator[nodes.ClassDef]:
+    """Every class of the module, nested ones too, in source order.
+
+    Walks statements only (a class is a statement), not every expression node: a full
+    ``nodes_of_class`` walk was a fifth of the plugin's time.
+    """
+    stack: list[nodes.NodeNG] = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.ClassDef):
+            yield node
+        stack.extend(
+            reversed(
+                [
+                    child
+                    for child in node.get_children()
+                    if child.is_statement or isinstance(child, nodes.MatchCase)
+                ]
+            )
+        )
+
+
+def _defines_traced_method(module: nodes.Module, traced_names: frozenset[str]) -> bool:
     """A class here defines a method Keras traces (its base may come from the project)."""
     return any(
         isinstance(stmt, nodes.ClassDef)
         and stmt.bases
-        and any(name in stmt.locals for name in kb.TRACED_METHOD_NAMES)
+        and any(name in stmt.locals for name in traced_names)
         for bound in module.locals.values()
         for stmt in bound
     )

@@ -252,6 +252,29 @@ def is_project_module(module: nodes.Module) -> bool:
         return True
 
 
+@lru_cache(maxsize=1024)
+def _installed_package(top: str | None) -> bool:
+    """A top-level package of the standard library or installed in site-packages.
+
+    Decided from where the package lives, before any of it is parsed: building numpy's or
+    absl's modules only to learn they are not the project's was most of the plugin's time
+    in an environment that has them installed.
+    """
+    from astroid.manager import AstroidManager  # pylint: disable=import-outside-toplevel
+    from astroid.modutils import is_stdlib_module  # pylint: disable=import-outside-toplevel
+
+    if not top:
+        return False
+    try:
+        if is_stdlib_module(top):
+            return True
+        spec = AstroidManager().file_from_module_name(top, None)
+    except Exception:  # pylint: disable=broad-exception-caught  # not importable: not installed
+        return False
+    location = spec.location or ""
+    return any(part in location for part in _THIRD_PARTY_DIRS)
+
+
 def project_definition(
     node: nodes.NodeNG, hops: int = 3
 ) -> nodes.ClassDef | nodes.FunctionDef | None:
@@ -316,7 +339,9 @@ def _definition_from(
 
 def _import_project_module(stmt: nodes.NodeNG, modname: str) -> nodes.Module | None:
     level = getattr(stmt, "level", None)
-    if not level and top_package(modname) in TF_TOP_PACKAGES:
+    if not level and (
+        top_package(modname) in TF_TOP_PACKAGES or _installed_package(top_package(modname))
+    ):
         return None
     try:
         module = stmt.do_import_module(modname)

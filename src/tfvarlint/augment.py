@@ -1,0 +1,481 @@
+"""Make pylint's own checks right on TensorFlow/Keras code, the way pylint-django does for Django.
+
+Two mechanisms, both switched off with ``tfvarlint-augment = no``:
+
+1. **Where ``tensorflow.keras`` is.** TensorFlow creates ``tf.keras`` at import time (a lazy
+   loader plus a ``__path__`` edit), so astroid, which reads source and never runs it, finds
+   no ``keras`` in ``tensorflow`` and pylint reports ``import-error``, ``no-name-in-module``
+   and ``no-member`` on every Keras use. An astroid failed-import hook answers
+   ``tensorflow.keras[.x]`` with the package TensorFlow would load: ``keras._tf_keras.keras``
+   for Keras 3, ``tf_keras.api._v2.keras`` for Keras 2 (``tf-keras``), decided like the
+   checker's ``tfvarlint-keras-version`` (``tf.compat.v1.keras`` likewise; and
+   ``tensorflow.compat.v1`` is found where TensorFlow puts it, ``tensorflow/_api/v2``). The
+   hook runs only when astroid has already failed to find a ``tensorflow.*`` module, so a run
+   that never touches TensorFlow pays nothing, and nothing is imported: astroid parses
+   Keras's source like any other package.
+   Once astroid sees Keras, ``tf.keras.layers.Dens`` is a real ``no-member`` again.
+
+2. **Keras idioms that core checks misread** (message suppression, as in pylint-django's
+   ``augmentations``): attributes set in ``build()`` of a Layer/Model or ``compile()`` of a
+   Model are not ``attribute-defined-outside-init``; the documented signatures of ``call``,
+   ``build``, ``get_config``, ``train_step`` (and their siblings) are not
+   ``arguments-differ``/``arguments-renamed`` against Keras's own base method; Keras base
+   methods that raise ``NotImplementedError`` but need no override are not
+   ``abstract-method``; Keras's own ancestors do not count towards ``too-many-ancestors``.
+   Keras classes are recognised by :meth:`tfvarlint.contexts.Analyzer.class_roles`
+   (import-based, no inference). Everything else (an attribute first set in ``call``, a
+   ``get_config`` that requires an argument, a project base class's signature) still warns.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from astroid import inference_tip, nodes, util
+from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
+from astroid.manager import AstroidManager
+from pylint.checkers import BaseChecker
+
+from tfvarlint.contexts import Analyzer
+from tfvarlint.knowledge import Role
+from tfvarlint.names import imported_top_packages, top_package
+
+if TYPE_CHECKING:
+    from pylint.lint import PyLinter
+
+OPTION = "tfvarlint-augment"
+
+# ``import tensorflow.keras.x`` and ``tf.keras`` -> the package TensorFlow would load.
+# TensorFlow's lazy loaders: prefix -> (Keras 3 targets, Keras 2 targets), first found wins
+# (tensorflow/__init__.py and tensorflow/python/util/lazy_loader.py, TF 2.16+).
+_KERAS_ALIASES = ("losses", "metrics", "optimizers", "initializers")
+_V2_ROUTE = (
+    ("keras._tf_keras.keras", "keras"),
+    ("tf_keras.api._v2.keras", "tf_keras", "keras.api._v2.keras"),
+)
+_V1_ROUTE = (
+    ("keras._tf_keras.keras", "keras"),
+    ("tf_keras.api._v1.keras", "keras.api._v1.keras"),
+)
+_KERAS_ROUTES = (
+    ("tensorflow.keras", _V2_ROUTE, ""),
+    ("tensorflow.compat.v2.keras", _V2_ROUTE, ""),
+    ("tensorflow._api.v2.compat.v2.keras", _V2_ROUTE, ""),
+    ("tensorflow.compat.v1.keras", _V1_ROUTE, ""),
+    ("tensorflow._api.v2.compat.v1.keras", _V1_ROUTE, ""),
+    # ``tf.losses`` & co. are Keras aliases too ("Add Keras module aliases").
+    *((f"tensorflow.{name}", _V2_ROUTE, f".{name}") for name in _KERAS_ALIASES),
+)
+# TensorFlow appends tensorflow/_api/v2 to its __path__: ``tensorflow.compat.v1`` lives there.
+_TF_API_DIR = "tensorflow._api.v2."
+
+# Where Keras's own base methods live: a message about them is about Keras, not the user.
+_KERAS_PACKAGES = frozenset({"keras", "tf_keras", "tensorflow"})
+
+# Methods where Keras documents that attributes are created, per role of the class.
+_DEFINING_METHODS: dict[Role, frozenset[str]] = {
+    Role.LAYER: frozenset({"build"}),
+    Role.MODEL: frozenset({"build", "compile"}),
+}
+
+
+class _Sig:
+    """A documented signature family: which role, how many positional parameters."""
+
+    def __init__(self, roles: frozenset[Role], least: int, most: int | None, required: int | None):
+        self.roles = roles
+        self.least = least  # positional parameters after self, optional ones included
+        self.most = most  # None: any number (or *args)
+        self.required = required  # most parameters without a default; None: any
+
+
+_ANY_ROLE = frozenset(Role)
+# Documented overrides (keras.io "Making new layers and models via subclassing",
+# "Customizing what happens in fit()"): call(inputs, training=None, mask=None, ...),
+# build(input_shape) or Keras 3 build(x_shape, y_shape), get_config(), train_step(data) or
+# JAX's train_step(state, data), compile(<your own arguments>), Loss.call(y_true, y_pred),
+# compute_mask(inputs, mask=None), compute_output_shape(input_shape),
+# Metric.update_state(y_true, y_pred, sample_weight=None), Metric.result().
+_SIGNATURES: dict[str, _Sig] = {
+    "call": _Sig(frozenset({Role.LAYER, Role.LOSS}), 1, None, None),
+    "build": _Sig(frozenset({Role.LAYER}), 1, None, None),
+    "get_config": _Sig(_ANY_ROLE, 0, None, 0),
+    "compute_mask": _Sig(frozenset({Role.LAYER}), 1, 2, 1),
+    "compute_output_shape": _Sig(frozenset({Role.LAYER}), 1, None, None),
+    "train_step": _Sig(frozenset({Role.MODEL}), 1, 2, 2),
+    "test_step": _Sig(frozenset({Role.MODEL}), 1, 2, 2),
+    "predict_step": _Sig(frozenset({Role.MODEL}), 1, 2, 2),
+    "compile": _Sig(frozenset({Role.MODEL}), 0, None, None),
+    "update_state": _Sig(frozenset({Role.METRIC}), 1, None, None),
+    "result": _Sig(frozenset({Role.METRIC}), 0, None, 0),
+}
+_SIGNATURE_MESSAGES = frozenset({"arguments-differ", "W0221", "arguments-renamed", "W0237"})
+_OUTSIDE_INIT_MESSAGES = frozenset({"attribute-defined-outside-init", "W0201"})
+_ABSTRACT_MESSAGES = frozenset({"abstract-method", "W0223"})
+_ANCESTORS_MESSAGES = frozenset({"too-many-ancestors", "R0901"})
+# Keras base methods that raise NotImplementedError because the user must write them: a
+# class that does not is still reported.
+_MUST_OVERRIDE = frozenset({"call", "update_state", "result", "update_step", "get_config"})
+
+
+class AugmentOptions(BaseChecker):
+    """Options of tfvarlint's corrections to core pylint messages on TF/Keras code."""
+
+    # Same section as the checker's options; no messages, so pylint never walks it.
+    name = "tfvarlint"
+    msgs: ClassVar[dict[str, Any]] = {}
+    options = (
+        (
+            OPTION,
+            {
+                "default": True,
+                "type": "yn",
+                "metavar": "<y or n>",
+                "help": "Teach pylint where tensorflow.keras is (no false import-error, "
+                "no-name-in-module, no-member) and Keras idioms (attributes set in "
+                "build()/compile(), documented call/build/get_config/train_step "
+                "signatures, Keras's own abstract methods and ancestors). 'no' leaves "
+                "core pylint messages untouched.",
+            },
+        ),
+    )
+
+
+class _State:
+    """What the hook and the suppressions need from the pylint run that loaded the plugin."""
+
+    def __init__(self) -> None:
+        self.linter: weakref.ReferenceType[PyLinter] | None = None
+        self.analyzer = Analyzer()
+        self._imports: tuple[int, frozenset[str]] | None = None
+
+    def enabled(self) -> PyLinter | None:
+        """The linter, while it lives and ``tfvarlint-augment`` is on; else None."""
+        linter = self.linter() if self.linter is not None else None
+        return linter if linter is not None and _augment_on(linter) else None
+
+    def keras3(self, linter: PyLinter) -> bool:
+        """Keras 3 semantics for the module being linted (``tfvarlint-keras-version``)."""
+        from tfvarlint.checker import uses_keras3  # pylint: disable=import-outside-toplevel
+
+        choice = str(getattr(linter.config, "tfvarlint_keras_version", "auto"))
+        return uses_keras3(choice, self._current_imports(linter) if choice == "auto" else set())
+
+    def _current_imports(self, linter: PyLinter) -> frozenset[str]:
+        """Top packages imported by the module being checked (for ``import tf_keras``)."""
+        module = AstroidManager().astroid_cache.get(getattr(linter, "current_name", None) or "")
+        if module is None:
+            return frozenset()
+        if self._imports is None or self._imports[0] != id(module):
+            self._imports = (id(module), frozenset(imported_top_packages(module)))
+        return self._imports[1]
+
+
+def _augment_on(linter: PyLinter) -> bool:
+    """``tfvarlint-augment`` of this linter (on when the option is not known yet)."""
+    return bool(getattr(linter.config, "tfvarlint_augment", True))
+
+
+_STATE = _State()
+_HOOK_INSTALLED = False
+
+
+def register(linter: PyLinter) -> None:
+    """Install the import hook (once per process) and the message suppressions."""
+    global _HOOK_INSTALLED  # pylint: disable=global-statement
+    if not any(isinstance(c, AugmentOptions) for c in linter.get_checkers()):
+        linter.register_checker(AugmentOptions(linter))
+    _STATE.linter = weakref.ref(linter)
+    if not _HOOK_INSTALLED:
+        AstroidManager().register_failed_import_hook(_tensorflow_keras_hook)
+        AstroidManager().register_transform(
+            nodes.Call, inference_tip(_infer_keras_dataset), _calls_load_data
+        )
+        AstroidManager().register_transform(
+            nodes.Call, inference_tip(_infer_functional_model), _calls_model
+        )
+        _HOOK_INSTALLED = True
+    _install_suppressions(linter)
+
+
+# --- 1. tensorflow.keras -------------------------------------------------------------------
+
+
+def _tensorflow_keras_hook(modname: str) -> nodes.Module:
+    """astroid failed-import hook: the module TensorFlow's import-time routing would load.
+
+    ``tensorflow.keras[.x]`` (and ``tf.compat.v1/v2.keras``) is the Keras TensorFlow loads;
+    another ``tensorflow.x`` that astroid cannot find is tried under ``tensorflow._api.v2``.
+    """
+    if not modname.startswith("tensorflow."):
+        raise AstroidBuildingError(modname=modname)
+    linter = _STATE.enabled()
+    if linter is None:
+        raise AstroidBuildingError(modname=modname)
+    manager = AstroidManager()
+    for prefix, route, alias in _KERAS_ROUTES:
+        if modname == prefix or modname.startswith(prefix + "."):
+            rest = alias + modname[len(prefix) :]
+            for target in route[0] if _STATE.keras3(linter) else route[1]:
+                try:
+                    return manager.ast_from_module_name(target + rest)
+                except AstroidBuildingError:
+                    continue
+            raise AstroidBuildingError(modname=modname)
+    if not modname.startswith(_TF_API_DIR):
+        try:
+            return manager.ast_from_module_name(_TF_API_DIR + modname[len("tensorflow.") :])
+        except AstroidBuildingError:
+            pass
+    raise AstroidBuildingError(modname=modname)
+
+
+def _calls_load_data(node: nodes.Call) -> bool:
+    func = node.func
+    name = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+    return name == "load_data"
+
+
+def _infer_keras_dataset(node: nodes.Call, context: Any = None) -> Any:
+    """``keras.datasets.<x>.load_data()`` gives NumPy arrays astroid cannot model.
+
+    Left to astroid, Keras's ``np.load(...)["x_train"]`` infers as the function
+    ``numpy.array``, and every ``x_train.reshape`` becomes a false ``no-member``.
+    """
+    if _STATE.enabled() is not None:
+        for value in node.func.infer(context):
+            name = value.root().name if isinstance(value, nodes.FunctionDef) else ""
+            if top_package(name) in ("keras", "tf_keras") and ".datasets." in name:
+                return iter([util.Uninferable])
+    raise UseInferenceDefault
+
+
+# ``keras.Model(inputs, outputs)`` is a Functional model (``Model.__new__`` picks it).
+_FUNCTIONAL = {
+    "keras.src.models.model": "keras.src.models.functional",
+    "tf_keras.src.engine.training": "tf_keras.src.engine.functional",
+}
+
+
+def _calls_model(node: nodes.Call) -> bool:
+    func = node.func
+    name = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+    return name == "Model" and (
+        len(node.args) >= 2 or {k.arg for k in node.keywords or ()} >= {"inputs", "outputs"}
+    )
+
+
+def _infer_functional_model(node: nodes.Call, context: Any = None) -> Any:
+    """``keras.Model(inputs, outputs)`` -> a ``Functional`` instance (``input_shape``, ...)."""
+    if _STATE.enabled() is not None:
+        for value in node.func.infer(context):
+            module = value.root().name if isinstance(value, nodes.ClassDef) else ""
+            if value.name == "Model" and module in _FUNCTIONAL:
+                functional = AstroidManager().ast_from_module_name(_FUNCTIONAL[module])
+                for cls in functional.locals.get("Functional", ()):
+                    if isinstance(cls, nodes.ClassDef):
+                        return iter([cls.instantiate_class()])
+    raise UseInferenceDefault
+
+
+# --- 2. message suppressions ---------------------------------------------------------------
+
+Filter = Callable[[nodes.NodeNG, str, Any, Any], bool]
+
+
+def _install_suppressions(linter: PyLinter) -> None:
+    # pylint: disable=import-outside-toplevel
+    from pylint.checkers.classes.class_checker import ClassChecker
+    from pylint.checkers.design_analysis import MisdesignChecker
+
+    for checker in linter.get_checkers():
+        if isinstance(checker, MisdesignChecker):
+            _suppress(linter, checker, "visit_classdef", _ANCESTORS_MESSAGES, _keras_ancestry)
+        if not isinstance(checker, ClassChecker):
+            continue
+        _suppress(linter, checker, "leave_classdef", _OUTSIDE_INIT_MESSAGES, _set_in_keras_builder)
+        _suppress(linter, checker, "visit_classdef", _ABSTRACT_MESSAGES, _keras_optional_abstract)
+        for method in ("visit_functiondef", "visit_asyncfunctiondef"):
+            _suppress(linter, checker, method, _SIGNATURE_MESSAGES, _documented_keras_signature)
+
+
+def _suppress(
+    linter: PyLinter, checker: BaseChecker, method: str, messages: frozenset[str], test: Filter
+) -> None:
+    """Wrap ``checker.method`` so that ``messages`` it emits are dropped when ``test`` says so.
+
+    A local equivalent of ``pylint_plugin_utils.suppress_message``, decided per message:
+    ``test(visited_node, msgid, message_node, args)``. The wrapper keeps the method's
+    ``checks_msgs`` (``functools.wraps``), so pylint still skips it when its messages are off.
+    """
+    original = getattr(checker, method, None)
+    if original is None or getattr(original, "_tfvarlint_suppresses", None) is not None:
+        if original is not None:
+            original._tfvarlint_suppresses.append((messages, test))  # pylint: disable=protected-access
+        return
+    rules: list[tuple[frozenset[str], Filter]] = [(messages, test)]
+
+    @functools.wraps(original)
+    def wrapper(node: nodes.NodeNG) -> None:
+        if not _augment_on(linter):
+            original(node)
+            return
+        shadowed = "add_message" in vars(linter)  # another wrapper's, kept as it was
+        add_message = linter.add_message
+
+        def filtered(msgid: str, *args: Any, **kwargs: Any) -> None:
+            message_node = kwargs.get("node", args[1] if len(args) > 1 else None)
+            message_args = kwargs.get("args", args[2] if len(args) > 2 else None)
+            for names, rule in rules:
+                if msgid in names and _safe(rule, node, msgid, message_node, message_args):
+                    return
+            add_message(msgid, *args, **kwargs)
+
+        linter.add_message = filtered  # type: ignore[method-assign]
+        try:
+            original(node)
+        finally:
+            if shadowed:
+                linter.add_message = add_message  # type: ignore[method-assign]
+            else:
+                del linter.add_message  # back to the class's method
+
+    wrapper._tfvarlint_suppresses = rules  # type: ignore[attr-defined]  # pylint: disable=protected-access
+    setattr(checker, method, wrapper)
+
+
+def _safe(rule: Filter, node: nodes.NodeNG, msgid: str, message_node: Any, args: Any) -> bool:
+    """A suppression that fails keeps the message (and never breaks pylint)."""
+    try:
+        return bool(rule(node, msgid, message_node, args))
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+
+
+def _roles(cls: nodes.ClassDef) -> frozenset[Role]:
+    return _STATE.analyzer.class_roles(cls)
+
+
+def _set_in_keras_builder(cls: nodes.NodeNG, _msgid: str, _node: Any, attr: Any) -> bool:
+    """W0201: the attribute is set in build()/compile() (or a method they call) of this class."""
+    if not isinstance(cls, nodes.ClassDef) or not isinstance(attr, str):
+        return False
+    roles = _roles(cls)
+    builders = frozenset().union(*(_DEFINING_METHODS.get(role, frozenset()) for role in roles))
+    if not builders:
+        return False
+    root = cls.root()
+    for assign in cls.instance_attrs.get(attr, ()):
+        if assign.root() is not root:
+            continue
+        frame = assign.frame()
+        if not isinstance(frame, nodes.FunctionDef) or frame.parent is not cls:
+            continue
+        if frame.name in builders or _called_from(frame.name, cls, builders):
+            return True
+    return False
+
+
+def _called_from(name: str, cls: nodes.ClassDef, builders: frozenset[str]) -> bool:
+    """``self.<name>(...)`` is called directly in one of ``builders`` of ``cls``."""
+    for builder in builders:
+        for method in cls.locals.get(builder, ()):
+            if not isinstance(method, nodes.FunctionDef) or not method.args.args:
+                continue
+            self_name = method.args.args[0].name
+            for call in method.nodes_of_class(nodes.Call):
+                func = call.func
+                if (
+                    isinstance(func, nodes.Attribute)
+                    and func.attrname == name
+                    and isinstance(func.expr, nodes.Name)
+                    and func.expr.name == self_name
+                ):
+                    return True
+    return False
+
+
+def _documented_keras_signature(func: nodes.NodeNG, _msgid: str, _node: Any, _args: Any) -> bool:
+    """W0221/W0237 on a documented override of Keras's own method."""
+    if not isinstance(func, nodes.FunctionDef) or not isinstance(func.parent, nodes.ClassDef):
+        return False
+    sig = _SIGNATURES.get(func.name)
+    cls = func.parent
+    if sig is None or not _roles(cls) & sig.roles:
+        return False
+    if not _overrides_keras(cls, func.name):
+        return False
+    args = func.args
+    positional = [*args.posonlyargs, *args.args][1:]  # without self
+    required = len(positional) - len(args.defaults)
+    if args.vararg is None and len(positional) < sig.least:
+        return False
+    if sig.most is not None and len(positional) > sig.most:
+        return False
+    if sig.required is not None and required > sig.required:
+        return False
+    # A keyword-only parameter without a default is never passed by Keras.
+    return func.name == "call" or all(d is not None for d in args.kw_defaults)
+
+
+def _overrides_keras(cls: nodes.ClassDef, name: str) -> bool:
+    """The method ``name`` that ``cls`` overrides is Keras's (or TensorFlow's) own."""
+    for ancestor in cls.local_attr_ancestors(name):
+        return top_package(ancestor.root().name) in _KERAS_PACKAGES
+    return False
+
+
+def _keras_optional_abstract(cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
+    """W0223 for a Keras base method that raises NotImplementedError but needs no override.
+
+    Keras 3's ``Layer.add_metric`` raises to say "not supported"; its backend-specific
+    trainers (astroid cannot know which backend runs) hold abstract ``fit``. The methods a
+    user must write (``call``, ``update_state``, ...) are still reported.
+    """
+    if not isinstance(cls, nodes.ClassDef) or not isinstance(args, tuple) or not args:
+        return False
+    name = args[0]
+    roles = _roles(cls)
+    if not roles:
+        return False
+    # A Model with its own train_step is driven by fit() alone (keras.io's GAN examples); a
+    # class with its own __call__ never reaches call() (keras.io's contrastive losses).
+    own = _own_methods(cls) if name == "call" else set()
+    no_call = "__call__" in own or (Role.MODEL in roles and "train_step" in own)
+    if name in _MUST_OVERRIDE and not no_call:
+        return False
+    for ancestor in cls.local_attr_ancestors(name):
+        return top_package(ancestor.root().name) in _KERAS_PACKAGES
+    return False
+
+
+def _own_methods(cls: nodes.ClassDef) -> set[str]:
+    """Methods defined by ``cls`` or by its project (non-Keras) ancestors."""
+    names = set(cls.locals)
+    for ancestor in cls.ancestors():
+        if top_package(ancestor.root().name) not in _KERAS_PACKAGES:
+            names.update(ancestor.locals)
+    return names
+
+
+def _keras_ancestry(cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
+    """R0901 on a Keras class whose own (non-Keras) ancestors are within ``max-parents``.
+
+    A Keras Model already has about ten ancestors inside Keras and TensorFlow, which the
+    user cannot change; a deep hierarchy of the project's own classes is still reported.
+    """
+    if not isinstance(cls, nodes.ClassDef) or not _roles(cls):
+        return False
+    limit = args[1] if isinstance(args, tuple) and len(args) == 2 else None
+    if not isinstance(limit, int):
+        return False
+    own = [
+        ancestor
+        for ancestor in cls.ancestors()
+        if top_package(ancestor.root().name) not in _KERAS_PACKAGES
+        and ancestor.root().name != "builtins"
+    ]
+    return len(own) <= limit
