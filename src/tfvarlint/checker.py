@@ -79,7 +79,7 @@ MSGS = {
     ),
     "E7304": (
         "'%s' (%s) builds the stateful layer %s()%s on every call; create it once in "
-        "__init__() and reuse it",
+        "__init__() or outside the traced function and reuse it",
         "keras-layer-created-in-call",
         _help(
             "A layer or model that owns weights, built unconditionally in a traced body, "
