@@ -829,16 +829,14 @@ def _is_dataset(expr: nodes.NodeNG, hops: int = 3) -> bool:
         if isinstance(expr, nodes.Call):
             expr = expr.func
             continue
-        if isinstance(expr, nodes.Attribute):
+        if isinstance(expr, (nodes.Attribute, nodes.Name)):
             name = resolve(expr)
             if name and name.startswith(kb.DATASET_NAMESPACE):
                 return True
+        if isinstance(expr, nodes.Attribute):
             expr = expr.expr
             continue
         if isinstance(expr, nodes.Name):
-            name = resolve(expr)
-            if name and name.startswith(kb.DATASET_NAMESPACE):
-                return True
             try:
                 _scope, assignments = expr.lookup(expr.name)
             except Exception:  # pylint: disable=broad-exception-caught
