@@ -41,39 +41,18 @@ from pylint.checkers import BaseChecker
 
 from tfvarlint.contexts import Analyzer
 from tfvarlint.knowledge import Role
+from tfvarlint.knowledge.spellings import (
+    FUNCTIONAL_MODEL_MODULES as _FUNCTIONAL,
+)
+from tfvarlint.knowledge.spellings import KERAS_PACKAGES as _KERAS_PACKAGES
+from tfvarlint.knowledge.spellings import KERAS_ROUTES as _KERAS_ROUTES
+from tfvarlint.knowledge.spellings import TF_API_DIR as _TF_API_DIR
 from tfvarlint.names import imported_top_packages, top_package
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
 OPTION = "tfvarlint-augment"
-
-# ``import tensorflow.keras.x`` and ``tf.keras`` -> the package TensorFlow would load.
-# TensorFlow's lazy loaders: prefix -> (Keras 3 targets, Keras 2 targets), first found wins
-# (tensorflow/__init__.py and tensorflow/python/util/lazy_loader.py, TF 2.16+).
-_KERAS_ALIASES = ("losses", "metrics", "optimizers", "initializers")
-_V2_ROUTE = (
-    ("keras._tf_keras.keras", "keras"),
-    ("tf_keras.api._v2.keras", "tf_keras", "keras.api._v2.keras"),
-)
-_V1_ROUTE = (
-    ("keras._tf_keras.keras", "keras"),
-    ("tf_keras.api._v1.keras", "keras.api._v1.keras"),
-)
-_KERAS_ROUTES = (
-    ("tensorflow.keras", _V2_ROUTE, ""),
-    ("tensorflow.compat.v2.keras", _V2_ROUTE, ""),
-    ("tensorflow._api.v2.compat.v2.keras", _V2_ROUTE, ""),
-    ("tensorflow.compat.v1.keras", _V1_ROUTE, ""),
-    ("tensorflow._api.v2.compat.v1.keras", _V1_ROUTE, ""),
-    # ``tf.losses`` & co. are Keras aliases too ("Add Keras module aliases").
-    *((f"tensorflow.{name}", _V2_ROUTE, f".{name}") for name in _KERAS_ALIASES),
-)
-# TensorFlow appends tensorflow/_api/v2 to its __path__: ``tensorflow.compat.v1`` lives there.
-_TF_API_DIR = "tensorflow._api.v2."
-
-# Where Keras's own base methods live: a message about them is about Keras, not the user.
-_KERAS_PACKAGES = frozenset({"keras", "tf_keras", "tensorflow"})
 
 # Methods where Keras documents that attributes are created, per role of the class.
 _DEFINING_METHODS: dict[Role, frozenset[str]] = {
@@ -251,13 +230,6 @@ def _infer_keras_dataset(node: nodes.Call, context: Any = None) -> Any:
             if top_package(name) in ("keras", "tf_keras") and ".datasets." in name:
                 return iter([util.Uninferable])
     raise UseInferenceDefault
-
-
-# ``keras.Model(inputs, outputs)`` is a Functional model (``Model.__new__`` picks it).
-_FUNCTIONAL = {
-    "keras.src.models.model": "keras.src.models.functional",
-    "tf_keras.src.engine.training": "tf_keras.src.engine.functional",
-}
 
 
 def _calls_model(node: nodes.Call) -> bool:

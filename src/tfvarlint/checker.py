@@ -286,7 +286,7 @@ class TfVarLintChecker(BaseChecker):
         imported = imported_top_packages(module)
         analyzer = self._analyzer or Analyzer()
         traced_names = kb.TRACED_METHOD_NAMES | analyzer.settings.extra_traced_methods
-        if not imported & kb.RELEVANT_PACKAGES and not _defines_traced_method(module, traced_names):
+        if not imported & kb.TF_TOP_PACKAGES and not _defines_traced_method(module, traced_names):
             return
         analyzer.settings.keras3 = self._keras3(imported)
         functions_calls = None if collected is None else (collected[0], collected[1])

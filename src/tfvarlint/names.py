@@ -15,26 +15,10 @@ from functools import lru_cache
 
 from astroid import nodes
 
+from tfvarlint.knowledge.spellings import KERAS_SPELLINGS, REEXPORTED_MODULE_NAMES, TF_TOP_PACKAGES
+
 # A name bound by a plain assignment is followed this many times (``V = tf.Variable``).
 _MAX_ALIAS_HOPS = 4
-
-# Leading parts that spell the same Keras namespace; the longest prefix wins.
-_KERAS_PREFIXES = (
-    ("tensorflow.compat.v2.keras", "keras"),
-    ("tensorflow.python.keras", "keras"),
-    ("tensorflow.keras", "keras"),
-    ("tf_keras.src", "keras"),
-    ("tf_keras", "keras"),
-    ("keras.api._v2.keras", "keras"),
-    ("keras.src", "keras"),
-    ("keras._tf_keras.keras", "keras"),
-    ("tensorflow.compat.v2", "tensorflow"),
-)
-
-TF_TOP_PACKAGES = frozenset({"tensorflow", "keras", "tf_keras", "sonnet"})
-# Names under which a project module may re-export a TF package it imported
-# (transformers: ``from ...modeling_tf_utils import keras``); followed into that module.
-_REEXPORTED_MODULES = frozenset({"tf", "tensorflow", "keras", "tf_keras", "K", "snt", "sonnet"})
 
 
 def dotted_parts(node: nodes.NodeNG) -> list[str] | None:
@@ -79,7 +63,7 @@ def canonical(qname: str | None) -> str | None:
     """Fold the many spellings of one TF/Keras API into one name."""
     if not qname:
         return qname
-    for prefix, replacement in _KERAS_PREFIXES:
+    for prefix, replacement in KERAS_SPELLINGS:
         if qname == prefix or qname.startswith(prefix + "."):
             return replacement + qname[len(prefix) :]
     return qname
@@ -142,7 +126,7 @@ def _qualified_binding(stmt: nodes.NodeNG, name: str, hops: int) -> str | None:
                 return None
         for original, alias in stmt.names:
             if (alias or original) == name and original != "*":
-                if original in _REEXPORTED_MODULES and hops > 0 and not is_tf_name(module):
+                if original in REEXPORTED_MODULE_NAMES and hops > 0 and not is_tf_name(module):
                     reexported = _reexported_tf_module(stmt, original, hops - 1)
                     if reexported is not None:
                         return reexported
@@ -190,7 +174,7 @@ def _reexported_tops(stmt: nodes.ImportFrom) -> set[str]:
     transformers' ``from ...modeling_tf_utils import keras`` is tf_keras (that module tries
     ``import tf_keras as keras`` first and refuses Keras 3): the importer is Keras 2 code.
     """
-    names = [original for original, _ in stmt.names if original in _REEXPORTED_MODULES]
+    names = [original for original, _ in stmt.names if original in REEXPORTED_MODULE_NAMES]
     if not names or (not stmt.level and is_tf_name(stmt.modname)):
         return set()
     module = _import_project_module(stmt, stmt.modname)
@@ -383,3 +367,25 @@ def instance_name(node: nodes.NodeNG) -> str | None:
             return args[0].name if args else None
         func = func.parent.scope() if func.parent else None
     return None
+
+
+def single_binding(name: nodes.Name) -> nodes.NodeNG | None:
+    """The value of the one plain assignment that binds a name where it is read.
+
+    ``ds = tf.data.Dataset.range(3)``, ``loss = make_loss(w)``, ``step = partial(f, 2)``: the
+    name's lexical lookup finds exactly one binding, ``name = <value>`` (chained targets
+    allowed, unpacking not). ``x = x`` and anything else give None.
+    """
+    try:
+        _scope, assignments = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-exception-caught  # odd trees must not crash pylint
+        return None
+    if len(assignments) != 1 or not isinstance(assignments[0], nodes.AssignName):
+        return None
+    assign = assignments[0].parent
+    if not isinstance(assign, nodes.Assign):
+        return None
+    value = assign.value
+    if isinstance(value, nodes.Name) and value.name == name.name:
+        return None
+    return value

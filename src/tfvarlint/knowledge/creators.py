@@ -1,11 +1,8 @@
-"""TensorFlow and Keras API facts, as data.
+"""What creates state: variable factories, stateful layers, optimizers, metrics, and the
+roles a class gets from its Keras/TF bases.
 
-Every name here is *canonical* (see :func:`tfvarlint.names.canonical`): ``tf.keras``,
-``tensorflow.keras``, ``tf_keras`` and ``keras`` all read ``keras``. Evidence for the
-facts is in ``docs/runtime-matrix.md`` and ``../shared/runtime-truth.md``; change a fact
-only with a run that shows it.
-
-Nothing here walks a tree: :mod:`tfvarlint.contexts` asks, this module answers.
+Every name is canonical (:func:`tfvarlint.names.canonical`). Each fact cites the runtime
+fixture that shows it (``docs/runtime-matrix.md``); change a fact only with a run.
 """
 
 from __future__ import annotations
@@ -190,85 +187,3 @@ def base_roles(name: str | None) -> frozenset[Role]:
     return frozenset()
 
 
-class Context(str, Enum):
-    """How a traced body is judged (see the message map in the README)."""
-
-    KERAS_CALL = "keras-call"  # Layer/Model call: E7301, W7303 when guarded
-    LOSS_CALL = "loss-call"  # Loss call: E7301, nothing when guarded
-    TRACED = "traced"  # any other traced body: E7302, nothing when guarded
-
-
-# Methods Keras traces, per role of the class that defines them.
-TRACED_METHODS: dict[Role, dict[str, tuple[Context, str]]] = {
-    Role.LAYER: {
-        "call": (Context.KERAS_CALL, "Layer.call"),
-        "__call__": (Context.KERAS_CALL, "Layer.__call__"),
-    },
-    Role.MODEL: {
-        "call": (Context.KERAS_CALL, "Model.call"),
-        "__call__": (Context.KERAS_CALL, "Model.__call__"),
-        "train_step": (Context.TRACED, "Model.train_step, traced by fit()"),
-        "test_step": (Context.TRACED, "Model.test_step, traced by evaluate()"),
-        "predict_step": (Context.TRACED, "Model.predict_step, traced by predict()"),
-    },
-    Role.LOSS: {
-        "call": (Context.LOSS_CALL, "Loss.call"),
-        "__call__": (Context.LOSS_CALL, "Loss.__call__"),
-    },
-    Role.METRIC: {
-        "update_state": (Context.TRACED, "Metric.update_state, traced by fit()"),
-        "result": (Context.TRACED, "Metric.result, traced by fit()"),
-    },
-}
-TRACED_METHOD_NAMES = frozenset(name for table in TRACED_METHODS.values() for name in table)
-
-# ``@tf.function`` and its wrappers.
-TF_FUNCTION = frozenset({"tensorflow.function", "tensorflow.compat.v1.function"})
-# Decorators that make a method run once (``snt.once``): creation inside is guarded.
-RUN_ONCE_DECORATORS = frozenset({"sonnet.once", "sonnet.src.once.once"})
-# tf-keras's TF1 migration shim: in a method it decorates, ``get_variable`` gets or creates
-# through a variable store the layer tracks (created on the first call, reused after).
-TF1_VARIABLE_STORE_DECORATORS = frozenset(
-    {
-        "tensorflow.compat.v1.keras.utils.track_tf1_style_variables",
-        "keras.utils.track_tf1_style_variables",
-        "keras.legacy_tf_layers.variable_scope_shim.track_tf1_style_variables",
-    }
-)
-# ``with tf.variable_creator_scope(creator):`` hands every variable creation in the block
-# to ``creator``, which may return anything (tf-keras's base_metric_test returns constants).
-VARIABLE_CREATOR_SCOPES = frozenset(
-    {"tensorflow.variable_creator_scope", "tensorflow.compat.v1.variable_creator_scope"}
-)
-GET_OR_CREATE_VARIABLES = frozenset(
-    {"tensorflow.compat.v1.get_variable", "tensorflow.get_variable"}
-)
-
-# Calls whose callable arguments are traced wherever the call is made.
-TRACING_CALLS: dict[str, str] = {
-    "tensorflow.vectorized_map": "tf.vectorized_map",
-    "keras.layers.Lambda": "a Lambda layer",
-}
-# Dataset methods whose function argument is traced (receiver must be a tf.data value).
-DATASET_TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave"})
-DATASET_NAMESPACE = "tensorflow.data."
-# Calls whose callable arguments run eagerly when called eagerly, and are traced when the
-# call itself sits in a traced body.
-INHERITS_TRACING_CALLS = frozenset(
-    {
-        "tensorflow.map_fn",
-        "tensorflow.scan",
-        "tensorflow.while_loop",
-        "tensorflow.cond",
-        "tensorflow.case",
-        "tensorflow.switch_case",
-    }
-)
-# ``strategy.run(fn)``: a tf.distribute strategy runs ``fn`` like the calls above.
-DISTRIBUTE_RUN_METHODS = frozenset({"run", "experimental_run_v2"})
-DISTRIBUTE_NAMESPACE = "tensorflow.distribute."
-# ``model.compile(loss=f, metrics=[g])``: keyword -> what the message says.
-COMPILE_TRACED_KEYWORDS = {"loss": "compile(loss=...)", "metrics": "compile(metrics=...)"}
-
-# Packages whose presence in a module's imports makes the module worth analysing.
-RELEVANT_PACKAGES = frozenset({"tensorflow", "keras", "tf_keras", "sonnet"})

@@ -1,0 +1,332 @@
+"""Traced entry points, as one table: what makes a function body run on every call or trace.
+
+Each row of :data:`ENTRY_POINTS` says how the entry point is matched, which arguments hold
+the traced callables, how a creation there is judged (:class:`Context`), its label for
+messages, whether it only traces inside an already traced body, and its priority.
+:mod:`tfvarlint.traced` is the one matcher that reads it; the lists of traced bodies in the
+message help, the README and the docs are generated from it (:func:`traced_body_list`) or
+tested against it (``tests/unit/test_entry_points.py``). Adding an entry point is one row
+here plus its fixtures.
+
+Facts that exempt a creation in a traced body (run-once decorators, TF1 variable stores,
+variable creator scopes) are at the end; :mod:`tfvarlint.exemptions` applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from tfvarlint.knowledge.creators import Role
+
+
+class Context(str, Enum):
+    """How a creation in a traced body is judged (the rule table is :mod:`tfvarlint.rules`)."""
+
+    KERAS_CALL = "keras-call"  # call/__call__ of a Keras Layer or Model
+    LOSS_CALL = "loss-call"  # call/__call__ of a Keras Loss
+    TRACED = "traced"  # any other traced body
+
+
+class Receiver(str, Enum):
+    """What the object a traced method is called on must be."""
+
+    ANY = "any"  # ``model.compile(loss=f)``: any receiver
+    DATASET = "dataset"  # a tf.data value (built by a chain from ``tf.data.*``)
+    STRATEGY = "strategy"  # a tf.distribute strategy (named so, or from tf.distribute)
+
+
+@dataclass(frozen=True)
+class MethodOfRole:
+    """A method a class with this role defines: ``Layer.call``, ``Model.train_step``."""
+
+    role: Role
+    method: str
+
+
+@dataclass(frozen=True)
+class Decorator:
+    """A function decorated with one of these (``@tf.function``, ``@tf.function(...)``)."""
+
+    names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CallOf:
+    """A callable given to a call of one of these (``tf.function(f)``, ``Lambda(f)``).
+
+    ``tf.function(jit_compile=True)(f)`` (a call of the configured wrapper) matches too.
+    """
+
+    names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MethodOn:
+    """A callable given to ``<receiver>.<method>(...)`` (``ds.map(f)``, ``strategy.run(f)``)."""
+
+    methods: frozenset[str]
+    receiver: Receiver
+
+
+Match = MethodOfRole | Decorator | CallOf | MethodOn
+
+ALL_ARGUMENTS = "*"  # ``callables``: every positional and keyword argument
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """One way a function body comes to run on every call or trace."""
+
+    match: Match
+    context: Context
+    # Why the body is traced, as the message says it. ``{method}`` is the matched method.
+    label: str
+    # Positions and keywords of the call that hold the traced callables (not for methods
+    # and decorators). ``ALL_ARGUMENTS``: every argument.
+    callables: tuple[int | str, ...] = ()
+    # Only traced where the call itself runs in a traced body (``tf.map_fn``, ``tf.cond``,
+    # ``strategy.run``): the callables are followed like helpers of that body.
+    inherits: bool = False
+    # When several method rows match one class, the highest priority describes it: a
+    # Model's ``call`` is "Model.call", not "Layer.call".
+    priority: int = 0
+    # The matched receiver or role is a guess from names (a strategy named ``strategy``):
+    # its messages carry INFERENCE confidence.
+    heuristic: bool = False
+    # How the README, the help and the docs list it ("a `@tf.function`").
+    doc: str = ""
+
+
+_TF_FUNCTION = frozenset({"tensorflow.function", "tensorflow.compat.v1.function"})
+_MODEL, _LAYER, _LOSS, _METRIC = 40, 30, 20, 10
+
+
+def _methods(role: Role, priority: int, rows: dict[str, tuple[Context, str, str]]):
+    return tuple(
+        EntryPoint(MethodOfRole(role, method), context, label, priority=priority, doc=doc)
+        for method, (context, label, doc) in rows.items()
+    )
+
+
+ENTRY_POINTS: tuple[EntryPoint, ...] = (
+    *_methods(
+        Role.LAYER,
+        _LAYER,
+        {
+            "call": (Context.KERAS_CALL, "Keras Layer.call", "`call()` of a Keras Layer"),
+            "__call__": (Context.KERAS_CALL, "Keras Layer.__call__", ""),
+        },
+    ),
+    *_methods(
+        Role.MODEL,
+        _MODEL,
+        {
+            "call": (Context.KERAS_CALL, "Keras Model.call", "`call()` of a Keras Model"),
+            "__call__": (Context.KERAS_CALL, "Keras Model.__call__", ""),
+            "train_step": (
+                Context.TRACED,
+                "Keras Model.train_step, traced by fit()",
+                "`Model.train_step`",
+            ),
+            "test_step": (
+                Context.TRACED,
+                "Keras Model.test_step, traced by evaluate()",
+                "`Model.test_step`",
+            ),
+            "predict_step": (
+                Context.TRACED,
+                "Keras Model.predict_step, traced by predict()",
+                "`Model.predict_step`",
+            ),
+            # Keras 3 and tf-keras call these from the default train_step: traced by fit()
+            # (entry/entry_compute_loss.py, entry/entry_compute_metrics.py).
+            "compute_loss": (
+                Context.TRACED,
+                "Keras Model.compute_loss, traced by fit() via train_step",
+                "`Model.compute_loss`",
+            ),
+            "compute_metrics": (
+                Context.TRACED,
+                "Keras Model.compute_metrics, traced by fit() via train_step",
+                "`Model.compute_metrics`",
+            ),
+        },
+    ),
+    *_methods(
+        Role.LOSS,
+        _LOSS,
+        {
+            "call": (Context.LOSS_CALL, "Keras Loss.call", "`call()` of a Keras Loss"),
+            "__call__": (Context.LOSS_CALL, "Keras Loss.__call__", ""),
+        },
+    ),
+    *_methods(
+        Role.METRIC,
+        _METRIC,
+        {
+            "update_state": (
+                Context.TRACED,
+                "Keras Metric.update_state, traced by fit()",
+                "`Metric.update_state`",
+            ),
+            "result": (
+                Context.TRACED,
+                "Keras Metric.result, traced by fit()",
+                "`Metric.result`",
+            ),
+        },
+    ),
+    EntryPoint(
+        Decorator(_TF_FUNCTION),
+        Context.TRACED,
+        "decorated with @tf.function",
+        doc="a `@tf.function`",
+    ),
+    EntryPoint(
+        CallOf(_TF_FUNCTION),
+        Context.TRACED,
+        "wrapped by tf.function(...)",
+        callables=(0, "func"),
+        doc="a function wrapped by `tf.function(f)`",
+    ),
+    EntryPoint(
+        CallOf(frozenset({"tensorflow.vectorized_map"})),
+        Context.TRACED,
+        "given to tf.vectorized_map",
+        callables=(0, "fn"),
+        doc="a `tf.vectorized_map` function",
+    ),
+    EntryPoint(
+        CallOf(frozenset({"keras.layers.Lambda"})),
+        Context.TRACED,
+        "given to a Lambda layer",
+        callables=(0, "function"),
+        doc="a `Lambda` layer's function",
+    ),
+    EntryPoint(
+        MethodOn(frozenset({"map", "filter", "flat_map", "interleave"}), Receiver.DATASET),
+        Context.TRACED,
+        "given to tf.data.Dataset.{method}()",
+        callables=(0, "map_func", "predicate", "func"),
+        doc="a `Dataset.map`/`filter`/`flat_map`/`interleave` function",
+    ),
+    EntryPoint(
+        MethodOn(frozenset({"compile"}), Receiver.ANY),
+        Context.TRACED,
+        "traced by Model.fit via compile(loss=...)",
+        callables=("loss",),
+        doc="a loss function given to `compile()`",
+    ),
+    EntryPoint(
+        MethodOn(frozenset({"compile"}), Receiver.ANY),
+        Context.TRACED,
+        "traced by Model.fit via compile(metrics=...)",
+        callables=("metrics",),
+        doc="a metric function given to `compile()`",
+    ),
+    EntryPoint(
+        CallOf(
+            frozenset(
+                {
+                    "tensorflow.map_fn",
+                    "tensorflow.scan",
+                    "tensorflow.while_loop",
+                    "tensorflow.cond",
+                    "tensorflow.case",
+                    "tensorflow.switch_case",
+                }
+            )
+        ),
+        Context.TRACED,
+        "",
+        callables=(ALL_ARGUMENTS,),
+        inherits=True,
+        doc="a function given to `tf.map_fn`/`tf.cond`/`tf.while_loop`/... in a traced body",
+    ),
+    EntryPoint(
+        MethodOn(frozenset({"run", "experimental_run_v2"}), Receiver.STRATEGY),
+        Context.TRACED,
+        "",
+        callables=(ALL_ARGUMENTS,),
+        inherits=True,
+        heuristic=True,
+        doc="a function given to `strategy.run` in a traced body",
+    ),
+)
+
+# Label of a method named by ``tfvarlint-extra-traced-methods``.
+CONFIGURED_METHOD_LABEL = "a configured traced method"
+
+# Where a dataset or a strategy comes from (the receivers above).
+DATASET_NAMESPACE = "tensorflow.data."
+DISTRIBUTE_NAMESPACE = "tensorflow.distribute."
+
+# Methods never followed from a traced body: Keras itself calls ``build`` once.
+NOT_FOLLOWED = frozenset({"build"})
+
+
+def traced_body_list() -> str:
+    """The traced bodies other than Keras ``call``, as the help and the docs list them."""
+    docs = [
+        row.doc
+        for row in ENTRY_POINTS
+        if row.doc and row.context is Context.TRACED
+    ]
+    return ", ".join(docs)
+
+
+def method_rows() -> tuple[EntryPoint, ...]:
+    """Method-of-role rows, highest priority first."""
+    rows = [row for row in ENTRY_POINTS if isinstance(row.match, MethodOfRole)]
+    return tuple(sorted(rows, key=lambda row: -row.priority))
+
+
+TRACED_METHOD_NAMES = frozenset(
+    row.match.method for row in ENTRY_POINTS if isinstance(row.match, MethodOfRole)
+)
+
+
+# --- Exemptions: facts (applied by tfvarlint.exemptions) ----------------------------------
+
+# Decorators that make a method run once (``snt.once``): creation inside is guarded.
+RUN_ONCE_DECORATORS = frozenset({"sonnet.once", "sonnet.src.once.once"})
+# tf-keras's TF1 migration shim: in a method it decorates, ``get_variable`` gets or creates
+# through a variable store the layer tracks (created on the first call, reused after).
+TF1_VARIABLE_STORE_DECORATORS = frozenset(
+    {
+        "keras.utils.track_tf1_style_variables",
+        "keras.legacy_tf_layers.variable_scope_shim.track_tf1_style_variables",
+    }
+)
+GET_OR_CREATE_VARIABLES = frozenset(
+    {"tensorflow.compat.v1.get_variable", "tensorflow.get_variable"}
+)
+# ``with tf.variable_creator_scope(creator):`` hands every variable creation in the block
+# to ``creator``, which may return anything (tf-keras's base_metric_test returns constants).
+VARIABLE_CREATOR_SCOPES = frozenset(
+    {"tensorflow.variable_creator_scope", "tensorflow.compat.v1.variable_creator_scope"}
+)
+
+
+# --- Views of the table for the pre-table analysis (removed with contexts.Analyzer) -------
+
+TF_FUNCTION = _TF_FUNCTION
+TRACED_METHODS: dict[Role, dict[str, tuple[Context, str]]] = {}
+for _row in ENTRY_POINTS:
+    if isinstance(_row.match, MethodOfRole) and _row.match.method not in (
+        "compute_loss",
+        "compute_metrics",
+    ):
+        TRACED_METHODS.setdefault(_row.match.role, {})[_row.match.method] = (
+            _row.context,
+            _row.label.removeprefix("Keras "),
+        )
+TRACED_METHOD_NAMES = frozenset(name for table in TRACED_METHODS.values() for name in table)
+TRACING_CALLS = {"tensorflow.vectorized_map": "tf.vectorized_map", "keras.layers.Lambda": "a Lambda layer"}
+DATASET_TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave"})
+INHERITS_TRACING_CALLS = next(
+    row.match.names for row in ENTRY_POINTS if row.inherits and isinstance(row.match, CallOf)
+)
+DISTRIBUTE_RUN_METHODS = frozenset({"run", "experimental_run_v2"})
+COMPILE_TRACED_KEYWORDS = {"loss": "compile(loss=...)", "metrics": "compile(metrics=...)"}
