@@ -19,5 +19,7 @@ def register(linter: PyLinter) -> None:
     from tfvarlint import augment
     from tfvarlint.checker import TfVarLintChecker
 
-    linter.register_checker(TfVarLintChecker(linter))
-    augment.register(linter)  # core pylint right on TF/Keras code (option tfvarlint-augment)
+    checker = TfVarLintChecker(linter)
+    linter.register_checker(checker)
+    # core pylint right on TF/Keras code (option tfvarlint-augment), on the checker's classes
+    augment.register(linter, checker.classes)

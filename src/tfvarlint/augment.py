@@ -22,7 +22,7 @@ Two mechanisms, both switched off with ``tfvarlint-augment = no``:
    ``arguments-differ``/``arguments-renamed`` against Keras's own base method; Keras base
    methods that raise ``NotImplementedError`` but need no override are not
    ``abstract-method``; Keras's own ancestors do not count towards ``too-many-ancestors``.
-   Keras classes are recognised by :meth:`tfvarlint.contexts.Analyzer.class_roles`
+   Keras classes are recognised by :meth:`tfvarlint.classes.ClassModel.roles`
    (import-based, no inference). Everything else (an attribute first set in ``call``, a
    ``get_config`` that requires an argument, a project base class's signature) still warns.
 """
@@ -39,7 +39,7 @@ from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
 from astroid.manager import AstroidManager
 from pylint.checkers import BaseChecker
 
-from tfvarlint.contexts import Analyzer
+from tfvarlint.classes import ClassModel
 from tfvarlint.knowledge import Role
 from tfvarlint.knowledge.spellings import (
     FUNCTIONAL_MODEL_MODULES as _FUNCTIONAL,
@@ -128,7 +128,7 @@ class _State:
 
     def __init__(self) -> None:
         self.linter: weakref.ReferenceType[PyLinter] | None = None
-        self.analyzer = Analyzer()
+        self.classes = ClassModel()  # the checker's, once register() is given it
         self._imports: tuple[int, frozenset[str]] | None = None
 
     def enabled(self) -> PyLinter | None:
@@ -162,12 +162,17 @@ _STATE = _State()
 _HOOK_INSTALLED = False
 
 
-def register(linter: PyLinter) -> None:
-    """Install the import hook (once per process) and the message suppressions."""
+def register(linter: PyLinter, classes: ClassModel | None = None) -> None:
+    """Install the import hook (once per process) and the message suppressions.
+
+    ``classes``: the checker's class model, so both ask one model (and clear it together).
+    """
     global _HOOK_INSTALLED  # pylint: disable=global-statement
     if not any(isinstance(c, AugmentOptions) for c in linter.get_checkers()):
         linter.register_checker(AugmentOptions(linter))
     _STATE.linter = weakref.ref(linter)
+    if classes is not None:
+        _STATE.classes = classes
     if not _HOOK_INSTALLED:
         AstroidManager().register_failed_import_hook(_tensorflow_keras_hook)
         AstroidManager().register_transform(
@@ -328,7 +333,7 @@ def _safe(rule: Filter, node: nodes.NodeNG, msgid: str, message_node: Any, args:
 
 
 def _roles(cls: nodes.ClassDef) -> frozenset[Role]:
-    return _STATE.analyzer.class_roles(cls)
+    return _STATE.classes.roles(cls)
 
 
 def _set_in_keras_builder(cls: nodes.NodeNG, _msgid: str, _node: Any, attr: Any) -> bool:

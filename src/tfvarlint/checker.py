@@ -1,27 +1,39 @@
-"""The pylint checker: message table, options, and one hook that reports what the rooms find.
+"""The pylint checker: message table, options, and the one hook that turns the analysis's
+answers into messages.
 
-Name resolution is :mod:`tfvarlint.names`, API facts :mod:`tfvarlint.knowledge`, traced
-bodies and creations :mod:`tfvarlint.contexts`; this module only turns their answers into
-messages (see the message map in the README).
+Names are :mod:`tfvarlint.names`, facts :mod:`tfvarlint.knowledge`, traced bodies
+:mod:`tfvarlint.traced`, creations :mod:`tfvarlint.creations`, stored variables
+:mod:`tfvarlint.stored`, and which message a creation gets :mod:`tfvarlint.rules`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+import traceback
 from functools import cache
 from importlib import metadata
+from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
 from pylint.checkers import BaseChecker, utils
+from pylint.interfaces import HIGH, INFERENCE, Confidence
 
+from tfvarlint import guards, names, rules
 from tfvarlint import knowledge as kb
-from tfvarlint.contexts import Analyzer, Creation, Settings, TracedBody
-from tfvarlint.knowledge import Context, Creates, Role
+from tfvarlint.classes import ClassModel
+from tfvarlint.creations import Creation, Creations, Settings
+from tfvarlint.docs_url import message_url
+from tfvarlint.knowledge import Creates, Role
 from tfvarlint.names import imported_top_packages
+from tfvarlint.resolver import Resolver
+from tfvarlint.stored import ClassStateRules
+from tfvarlint.traced import EntryPoints, TracedBody
 
-DOCS = "docs/messages/{}.md"  # relative to the tfvarlint repository root
+if TYPE_CHECKING:
+    from pylint.lint import PyLinter
+    from pylint.typing import MessageDefinitionTuple
+
 SINGLETON_ERROR = (
     "ValueError: tf.function only supports singleton tf.Variables created on the first "
     "call. Make sure the tf.Variable is only created once or created outside tf.function."
@@ -33,10 +45,10 @@ STATE_ERROR = (
 
 
 def _help(text: str, symbol: str) -> str:
-    return f"{text} See {DOCS.format(symbol)} in the tfvarlint repository."
+    return f"{text} See {message_url(symbol)}"
 
 
-MSGS = {
+MSGS: dict[str, MessageDefinitionTuple] = {
     "E7301": (
         "'%s' (%s) creates a variable with %s()%s on every call; create it once in "
         "__init__() or build() and reuse it",
@@ -55,9 +67,9 @@ MSGS = {
         "and pass it in, or behind an existence check (if self.v is None)",
         "tf-variable-created-in-tf-function",
         _help(
-            "A variable created unconditionally in a traced body (a tf.function, "
-            "train_step, update_state, a loss/metric function given to compile(), a Lambda "
-            "layer or Dataset.map function) fails on the first call with "
+            "A variable created unconditionally in a traced body (any other than call() of "
+            f"a Keras Layer, Model or Loss: {kb.traced_body_list()}) fails on the first "
+            "call with "
             f"'{SINGLETON_ERROR}'. Guarded creation (if self.v is None: ...) is "
             "TensorFlow's documented pattern and is not reported.",
             "tf-variable-created-in-tf-function",
@@ -127,6 +139,15 @@ MSGS = {
             "trainable-variable-in-loss",
         ),
     ),
+    "F7399": (
+        "tfvarlint could not check this module: %s",
+        rules.INTERNAL_ERROR,
+        _help(
+            "An internal error of tfvarlint: the module was not checked for created state. "
+            "Please report it with the module (set TFVARLINT_DEBUG=1 for the traceback).",
+            rules.INTERNAL_ERROR,
+        ),
+    ),
 }
 
 _CREATED_THING = {
@@ -135,6 +156,7 @@ _CREATED_THING = {
     Creates.OPTIMIZER: "an optimizer",
     Creates.METRIC: "a metric",
 }
+_ALL_SYMBOLS = tuple(msg[1] for msg in MSGS.values())
 
 
 def _truthy(value: str | None) -> bool:
@@ -157,6 +179,21 @@ def uses_keras3(choice: str, imported: set[str] | frozenset[str]) -> bool:
         return False
     major = _installed_keras_major()
     return major is None or major >= 3
+
+
+class _Found:
+    """A message to emit once the module is analysed (emitted in line order)."""
+
+    __slots__ = ("args", "confidence", "node", "symbol")
+
+    def __init__(
+        self, symbol: str, node: nodes.NodeNG, args: tuple[Any, ...], confidence: Confidence
+    ) -> None:
+        self.symbol, self.node, self.args, self.confidence = symbol, node, args, confidence
+
+    def order(self) -> tuple[int, int]:
+        """Where the message goes: messages of a module are emitted in line order."""
+        return (self.node.lineno or 0, self.node.col_offset or 0)
 
 
 class TfVarLintChecker(BaseChecker):
@@ -208,186 +245,173 @@ class TfVarLintChecker(BaseChecker):
         ),
     )
 
-    def __init__(self, linter=None) -> None:
+    def __init__(self, linter: PyLinter) -> None:
         super().__init__(linter)
-        self._analyzer: Analyzer | None = None
-        self._collected: (
-            tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]] | None
-        ) = None
+        self.classes = ClassModel()
+        self.resolver = Resolver(self.classes)
+        self._settings = Settings()
+        self._entry_points = EntryPoints(self.classes, self.resolver)
+        self._per_version: dict[bool, tuple[Creations, ClassStateRules]] = {}
+        self._collected: tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]] = (
+            [],
+            [],
+            [],
+        )
 
     def open(self) -> None:
         config = self.linter.config
-        self._analyzer = Analyzer(
-            Settings(
-                follow_depth=max(0, int(config.tfvarlint_follow_depth)),
-                extra_factories=frozenset(config.tfvarlint_extra_variable_factories),
-                extra_traced_methods=frozenset(config.tfvarlint_extra_traced_methods),
-            )
+        self._settings = Settings(
+            follow_depth=max(0, int(config.tfvarlint_follow_depth)),
+            extra_factories=frozenset(config.tfvarlint_extra_variable_factories),
+            extra_traced_methods=frozenset(config.tfvarlint_extra_traced_methods),
         )
+        self._entry_points = EntryPoints(
+            self.classes, self.resolver, self._settings.extra_traced_methods
+        )
+        self._per_version = {}
+
+    def close(self) -> None:
+        """Drop every cached node, so an editor's long-lived process keeps no trees."""
+        self.classes.clear()
+        self.resolver.clear()
+        self._entry_points.clear()
+        for creations, _stored in self._per_version.values():
+            creations.clear()
+        self._per_version = {}
+        names.resolve.cache_clear()
+        guards.clear_caches()
+
+    def _analysis(self, keras3: bool) -> tuple[Creations, ClassStateRules]:
+        """The creation finder for one Keras version, built on first use."""
+        if keras3 not in self._per_version:
+            creations = Creations(
+                self._settings, keras3, self.classes, self.resolver, self._entry_points
+            )
+            self._per_version[keras3] = (creations, ClassStateRules(creations))
+        return self._per_version[keras3]
 
     def _keras3(self, imported: set[str]) -> bool:
         return uses_keras3(str(self.linter.config.tfvarlint_keras_version), imported)
 
-    # The module's functions, calls and classes are gathered during pylint's own walk (a
-    # walk of our own over every node was a quarter of the plugin's time), then checked at
-    # leave_module.
-    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    # The module's functions, calls and classes are gathered during pylint's own walk (the
+    # plugin must not walk every node again), then checked at leave_module.
+    @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def visit_module(self, _node: nodes.Module) -> None:
         """Start gathering the module's functions, calls and classes."""
         self._collected = ([], [], [])
 
-    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         """Gather a function (checked at leave_module)."""
-        if self._collected is not None:
-            self._collected[0].append(node)
+        self._collected[0].append(node)
 
     visit_asyncfunctiondef = visit_functiondef
 
-    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def visit_call(self, node: nodes.Call) -> None:
         """Gather a call (checked at leave_module)."""
-        if self._collected is not None:
-            self._collected[1].append(node)
+        self._collected[1].append(node)
 
-    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def visit_classdef(self, node: nodes.ClassDef) -> None:
         """Gather a class (checked at leave_module)."""
-        if self._collected is not None:
-            self._collected[2].append(node)
+        self._collected[2].append(node)
 
-    @utils.only_required_for_messages(*(msg[1] for msg in MSGS.values()))
+    @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def leave_module(self, node: nodes.Module) -> None:
-        """Check one module; a plugin failure never stops pylint (see TFVARLINT_DEBUG)."""
-        collected, self._collected = self._collected, None
+        """Check one module. A plugin failure never stops pylint, and is never hidden: it
+        becomes tfvarlint-internal-error on the module (TFVARLINT_DEBUG=1 re-raises it)."""
+        collected, self._collected = self._collected, ([], [], [])
         try:
-            self._check_module(node, collected)
+            found = self._check_module(node, collected)
         except RecursionError:
             self._internal_error(node, "recursion too deep")
+            return
         except Exception as exc:  # pylint: disable=broad-exception-caught
+            self._internal_error(node, f"{type(exc).__name__}: {exc}")
             if _truthy(os.environ.get("TFVARLINT_DEBUG")):
                 raise
-            self._internal_error(node, f"{type(exc).__name__}: {exc}")
+            return
+        for message in sorted(found, key=_Found.order):
+            self.add_message(
+                message.symbol, node=message.node, args=message.args, confidence=message.confidence
+            )
 
-    @staticmethod
-    def _internal_error(node: nodes.Module, what: str) -> None:
+    def _internal_error(self, node: nodes.Module, what: str) -> None:
+        self.add_message(rules.INTERNAL_ERROR, node=node, args=(what,), confidence=HIGH)
         print(
             f"tfvarlint: internal error on {node.file or node.name} ({what}); "
             "the file was not checked by tfvarlint. Please report it.",
             file=sys.stderr,
         )
+        if _truthy(os.environ.get("TFVARLINT_DEBUG")):
+            traceback.print_exc(file=sys.stderr)
 
     def _check_module(
         self,
         module: nodes.Module,
-        collected: tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]]
-        | None = None,
-    ) -> None:
+        collected: tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]],
+    ) -> list[_Found]:
         imported = imported_top_packages(module)
-        analyzer = self._analyzer or Analyzer()
-        traced_names = kb.TRACED_METHOD_NAMES | analyzer.settings.extra_traced_methods
-        if not imported & kb.TF_TOP_PACKAGES and not _defines_traced_method(module, traced_names):
-            return
-        analyzer.settings.keras3 = self._keras3(imported)
-        functions_calls = None if collected is None else (collected[0], collected[1])
-        for traced in analyzer.traced_bodies(module, functions_calls):
-            for creation in analyzer.creations(traced):
-                self._report_creation(traced, creation)
-        for cls in _classes_in(module) if collected is None else collected[2]:
-            roles = analyzer.class_roles(cls)
-            if not roles:
-                continue
-            self._check_stored_variables(analyzer, cls, roles)
-
-    def _report_creation(self, traced: TracedBody, creation: Creation) -> None:
-        via = f" via {' -> '.join(creation.via)}" if creation.via else ""
-        where, reason = traced.where, traced.reason
-        if creation.guarded:
-            keras3 = self._analyzer is None or self._analyzer.settings.keras3
-            if traced.context is Context.KERAS_CALL and (
-                keras3 or not _tracked_by_keras2(creation)
-            ):
-                thing = _CREATED_THING[creation.creates]
-                self.add_message(
-                    "tf-variable-lazily-created-in-call",
-                    node=creation.node,
-                    args=(where, reason, thing, creation.what, via),
-                )
-            return
-        if creation.creates is Creates.VARIABLE:
-            symbol = (
-                "tf-variable-created-in-tf-function"
-                if traced.context is Context.TRACED
-                else "tf-variable-created-in-call"
-            )
-            self.add_message(symbol, node=creation.node, args=(where, reason, creation.what, via))
-        elif creation.creates is Creates.LAYER:
-            self.add_message(
-                "keras-layer-created-in-call",
-                node=creation.node,
-                args=(where, reason, creation.what, via),
-            )
-        else:
-            kind = "optimizer" if creation.creates is Creates.OPTIMIZER else "metric"
-            self.add_message(
-                "keras-stateful-object-created-in-call",
-                node=creation.node,
-                args=(where, reason, kind, creation.what, via),
-            )
-
-    def _check_stored_variables(
-        self, analyzer: Analyzer, cls: nodes.ClassDef, roles: frozenset[Role]
-    ) -> None:
-        is_layer = Role.LAYER in roles
-        is_loss = Role.LOSS in roles and not is_layer
-        if not (is_loss or (is_layer and analyzer.settings.keras3)):
-            return
-        for stored in analyzer.stored_variables(cls):
-            # A non-trainable variable nothing writes is a constant rebuilt by __init__/build:
-            # Keras 3 not tracking it changes nothing (realworld_untracked_constant.py).
-            if is_layer and stored.raw_tf and (stored.trainable or stored.written):
-                self.add_message(
-                    "untracked-tf-variable",
-                    node=stored.node,
-                    args=(cls.name, stored.attr, stored.what, stored.via),
-                )
-            if is_loss and stored.trainable:
-                self.add_message(
-                    "trainable-variable-in-loss",
-                    node=stored.node,
-                    args=(cls.name, stored.attr, stored.what, stored.via),
-                )
+        if not imported & kb.TF_TOP_PACKAGES and not _defines_traced_method(
+            module, self._entry_points.method_names
+        ):
+            return []
+        keras3 = self._keras3(imported)
+        creations, stored_rules = self._analysis(keras3)
+        found = [
+            message
+            for traced in self._entry_points.traced_bodies(module, collected[0], collected[1])
+            for creation in creations.creations(traced)
+            if (message := _creation_message(traced, creation, keras3)) is not None
+        ]
+        for cls in collected[2]:
+            roles = self.classes.roles(cls)
+            if roles:
+                found.extend(_stored_messages(stored_rules, cls, roles, keras3))
+        return found
 
 
-def _tracked_by_keras2(creation: Creation) -> bool:
-    """tf-keras tracks ``add_weight()``, sub-layers and metrics created lazily in call (as its
-    own MultiHeadAttention does; tests/functional/realworld/realworld_tf_keras_lazy_build.py):
-    only Keras 3 refuses them, so code pinned to Keras 2 gets no W7303 for them."""
-    if creation.creates is Creates.VARIABLE:
-        return creation.what.rsplit(".", 1)[-1] in kb.SELF_VARIABLE_METHODS
-    return creation.creates in (Creates.LAYER, Creates.METRIC)
+def _via(steps: tuple[Any, ...]) -> str:
+    return f" via {' -> '.join(str(step) for step in steps)}" if steps else ""
 
 
-def _classes_in(module: nodes.Module) -> Iterator[nodes.ClassDef]:
-    """Every class of the module, nested ones too, in source order.
+def _creation_message(traced: TracedBody, creation: Creation, keras3: bool) -> _Found | None:
+    rule = rules.rule_for(traced.context, creation.creates, creation.guarded)
+    if rule is None or (rule.keras3_only_if_tracked and not keras3 and creation.tracked_by_keras2):
+        return None
+    confidence = INFERENCE if creation.via or traced.heuristic else HIGH
+    via = _via(creation.via)
+    head = (traced.where, traced.reason)
+    if rule.symbol == rules.LAZY_IN_CALL:
+        args: tuple[Any, ...] = (*head, _CREATED_THING[creation.creates], creation.what, via)
+    elif rule.symbol == rules.STATEFUL_IN_CALL:
+        kind = "optimizer" if creation.creates is Creates.OPTIMIZER else "metric"
+        args = (*head, kind, creation.what, via)
+    else:
+        args = (*head, creation.what, via)
+    return _Found(rule.symbol, creation.node, args, confidence)
 
-    Walks statements only (a class is a statement), not every expression node: a full
-    ``nodes_of_class`` walk was a fifth of the plugin's time.
-    """
-    stack: list[nodes.NodeNG] = [module]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, nodes.ClassDef):
-            yield node
-        stack.extend(
-            reversed(
-                [
-                    child
-                    for child in node.get_children()
-                    if child.is_statement or isinstance(child, nodes.MatchCase)
-                ]
-            )
-        )
+
+def _stored_messages(
+    stored_rules: ClassStateRules, cls: nodes.ClassDef, roles: frozenset[Role], keras3: bool
+) -> list[_Found]:
+    is_layer = Role.LAYER in roles
+    is_loss = Role.LOSS in roles and not is_layer
+    if not (is_loss or (is_layer and keras3)):
+        return []
+    found: list[_Found] = []
+    for stored in stored_rules.stored_variables(cls):
+        args = (cls.name, stored.attr, stored.what, _via(stored.via))
+        # A non-trainable variable nothing writes is a constant rebuilt by __init__/build:
+        # Keras 3 not tracking it changes nothing (realworld_untracked_constant.py).
+        if is_layer and stored.raw_tf and (stored.trainable or stored.written):
+            guessed = bool(stored.via) or not stored.trainable  # "written" is a name match
+            found.append(_Found(rules.UNTRACKED, stored.node, args, INFERENCE if guessed else HIGH))
+        if is_loss and stored.trainable:
+            confidence = INFERENCE if stored.via else HIGH
+            found.append(_Found(rules.TRAINABLE_IN_LOSS, stored.node, args, confidence))
+    return found
 
 
 def _defines_traced_method(module: nodes.Module, traced_names: frozenset[str]) -> bool:

@@ -342,3 +342,8 @@ def _parameter_state_assigned(statements: list[nodes.NodeNG], params: set[str]) 
                 if key is not None:
                     keys.add(key)
     return keys
+
+
+def clear_caches() -> None:
+    """Drop the node caches (the checker's close())."""
+    _declared_global.cache_clear()

@@ -380,12 +380,12 @@ def test_generated_packages_never_crash_the_plugin(workdir: Path, files: dict[st
 
 def test_the_detector_sees_a_plugin_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A crash planted in the checker is found (the test above can fail)."""
-    from tfvarlint import contexts  # pylint: disable=import-outside-toplevel
+    from tfvarlint import traced  # pylint: disable=import-outside-toplevel
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("planted")
 
-    monkeypatch.setattr(contexts.Analyzer, "traced_bodies", boom)
+    monkeypatch.setattr(traced.EntryPoints, "traced_bodies", boom)
     (tmp_path / "m.py").write_text("import tensorflow as tf\n", encoding="utf-8")
     outcome = run_in_process([tmp_path / "m.py"], args=ONLY_PLUGIN)
     crashes, _ = plugin_crashes(

@@ -187,3 +187,9 @@ def base_roles(name: str | None) -> frozenset[Role]:
     return frozenset()
 
 
+# --- What tf-keras tracks when it is created lazily in call --------------------------------
+
+# tf-keras tracks ``add_weight()``, sub-layers and metrics created lazily in ``call`` (as its
+# own MultiHeadAttention does; realworld_tf_keras_lazy_build.py); Keras 3 refuses them.
+KERAS2_TRACKS_LAZY = frozenset({Creates.LAYER, Creates.METRIC})
+KERAS2_TRACKED_FACTORIES = frozenset(f"self.{name}" for name in SELF_VARIABLE_METHODS)

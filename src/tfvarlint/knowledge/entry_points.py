@@ -53,12 +53,11 @@ class Decorator:
 
 @dataclass(frozen=True)
 class CallOf:
-    """A callable given to a call of one of these (``tf.function(f)``, ``Lambda(f)``).
-
-    ``tf.function(jit_compile=True)(f)`` (a call of the configured wrapper) matches too.
-    """
+    """A callable given to a call of one of these (``tf.function(f)``, ``Lambda(f)``)."""
 
     names: frozenset[str]
+    # ``tf.function(jit_compile=True)(f)``: a call of the configured wrapper matches too.
+    configurable: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ ALL_ARGUMENTS = "*"  # ``callables``: every positional and keyword argument
 
 
 @dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint:  # pylint: disable=too-many-instance-attributes  # a table row
     """One way a function body comes to run on every call or trace."""
 
     match: Match
@@ -184,7 +183,7 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
         doc="a `@tf.function`",
     ),
     EntryPoint(
-        CallOf(_TF_FUNCTION),
+        CallOf(_TF_FUNCTION, configurable=True),
         Context.TRACED,
         "wrapped by tf.function(...)",
         callables=(0, "func"),
@@ -268,11 +267,7 @@ NOT_FOLLOWED = frozenset({"build"})
 
 def traced_body_list() -> str:
     """The traced bodies other than Keras ``call``, as the help and the docs list them."""
-    docs = [
-        row.doc
-        for row in ENTRY_POINTS
-        if row.doc and row.context is Context.TRACED
-    ]
+    docs = [row.doc for row in ENTRY_POINTS if row.doc and row.context is Context.TRACED]
     return ", ".join(docs)
 
 
@@ -307,26 +302,3 @@ GET_OR_CREATE_VARIABLES = frozenset(
 VARIABLE_CREATOR_SCOPES = frozenset(
     {"tensorflow.variable_creator_scope", "tensorflow.compat.v1.variable_creator_scope"}
 )
-
-
-# --- Views of the table for the pre-table analysis (removed with contexts.Analyzer) -------
-
-TF_FUNCTION = _TF_FUNCTION
-TRACED_METHODS: dict[Role, dict[str, tuple[Context, str]]] = {}
-for _row in ENTRY_POINTS:
-    if isinstance(_row.match, MethodOfRole) and _row.match.method not in (
-        "compute_loss",
-        "compute_metrics",
-    ):
-        TRACED_METHODS.setdefault(_row.match.role, {})[_row.match.method] = (
-            _row.context,
-            _row.label.removeprefix("Keras "),
-        )
-TRACED_METHOD_NAMES = frozenset(name for table in TRACED_METHODS.values() for name in table)
-TRACING_CALLS = {"tensorflow.vectorized_map": "tf.vectorized_map", "keras.layers.Lambda": "a Lambda layer"}
-DATASET_TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave"})
-INHERITS_TRACING_CALLS = next(
-    row.match.names for row in ENTRY_POINTS if row.inherits and isinstance(row.match, CallOf)
-)
-DISTRIBUTE_RUN_METHODS = frozenset({"run", "experimental_run_v2"})
-COMPILE_TRACED_KEYWORDS = {"loss": "compile(loss=...)", "metrics": "compile(metrics=...)"}

@@ -66,10 +66,7 @@ KERAS_SPELLINGS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         {
             *_FOLDED,
-            *(
-                (spelling, "keras" + suffix)
-                for spelling, _targets, suffix in KERAS_ROUTES
-            ),
+            *((spelling, "keras" + suffix) for spelling, _targets, suffix in KERAS_ROUTES),
         },
         key=lambda pair: (-len(pair[0]), pair[0]),
     )

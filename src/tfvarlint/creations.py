@@ -1,0 +1,383 @@
+"""Creations: which calls in a traced body create state, directly or through helpers.
+
+One :class:`Creations` per Keras version (whether a Dropout holds state is a Keras 3
+answer), with frozen :class:`Settings`; exemptions (:mod:`tfvarlint.exemptions`) are applied
+the same way to a direct creation and to a helper's call site, at every depth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from astroid import nodes
+
+from tfvarlint import knowledge as kb
+from tfvarlint.classes import ClassModel
+from tfvarlint.exemptions import Verdict, verdict
+from tfvarlint.knowledge import Creates, Role
+from tfvarlint.names import instance_name, is_tf_name, project_definition, resolve
+from tfvarlint.resolver import Body, Resolver
+from tfvarlint.traced import EntryPoints, TracedBody
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The checker's options, as the analysis uses them (one value per run)."""
+
+    follow_depth: int = 3
+    extra_factories: frozenset[str] = frozenset()
+    extra_traced_methods: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One hop from a traced body to a creation: the call and where its target lives."""
+
+    call: str  # "make_var()", "tf.map_fn(step)"
+    location: str  # "util.py:3", "make_weight, util.py:3"
+
+    def __str__(self) -> str:
+        return f"{self.call} ({self.location})"
+
+
+@dataclass(frozen=True)
+class Creation:
+    """A call in a traced body that creates state (directly or through helpers)."""
+
+    node: nodes.Call  # where the message goes: the creating call or the helper's call site
+    creates: Creates
+    what: str  # the creator as written: "tf.Variable", "self.add_weight", "Dense"
+    factory: str  # the creator's canonical name ("tensorflow.Variable", "self.add_weight")
+    guarded: bool
+    via: tuple[Step, ...] = field(default=())  # helper path, outermost first
+    origin: nodes.Call | None = None  # the creating call itself (inside the last helper)
+
+    @property
+    def tracked_by_keras2(self) -> bool:
+        """tf-keras tracks this when it is made lazily in ``call`` (only Keras 3 refuses)."""
+        return self.creates in kb.KERAS2_TRACKS_LAZY or self.factory in kb.KERAS2_TRACKED_FACTORIES
+
+
+class Creations:
+    """Finds creations for one Keras version; caches across the modules of a run."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        keras3: bool,
+        classes: ClassModel,
+        resolver: Resolver,
+        entry_points: EntryPoints,
+    ) -> None:
+        assert classes is entry_points.classes and resolver is entry_points.resolver
+        self.settings = settings
+        self.keras3 = keras3
+        self.entry_points = entry_points
+        # A class in the middle of being decided reads False (a class reaching itself).
+        self._stateful: dict[nodes.ClassDef, bool] = {}
+        self._summaries: dict[tuple[Body, int], Creation | None] = {}
+        self._classified: dict[tuple[nodes.Call, Body], tuple[Creates, str, str] | None] = {}
+
+    @property
+    def classes(self) -> ClassModel:
+        """The run's class model."""
+        return self.entry_points.classes
+
+    @property
+    def resolver(self) -> Resolver:
+        """The run's callable resolver."""
+        return self.entry_points.resolver
+
+    def clear(self) -> None:
+        """Drop every cached node."""
+        self._stateful.clear()
+        self._summaries.clear()
+        self._classified.clear()
+
+    # --- traced bodies -----------------------------------------------------------------
+
+    def creations(self, traced: TracedBody) -> Iterator[Creation]:
+        """Creations in a traced body, reported at the creating call or the helper's call."""
+        return self.body_creations(traced.node, self.settings.follow_depth)
+
+    def body_creations(self, body: Body, depth: int) -> Iterator[Creation]:
+        """Creations a body makes, with helpers followed ``depth`` calls deep."""
+        for call in _calls_in(body):
+            found = self.classify(call, body)
+            if found is None:
+                if depth > 0:
+                    yield from self.helper_creations(call, body, depth)
+                continue
+            creates, what, factory = found
+            if creates is Creates.LAYER and _given_to_sequential(call):
+                continue  # ``Sequential([Dense(...)])``: reported once, at the Sequential
+            creation = Creation(call, creates, what, factory, False, origin=call)
+            judged = _judged(creation, call, body, self.resolver)
+            if judged is not None:
+                yield judged
+
+    def helper_creations(self, call: nodes.Call, body: Body, depth: int) -> Iterator[Creation]:
+        """What the helper a call runs creates (at most one creation), reported at the call."""
+        helper = self._helper(call, body)
+        if helper is not None:
+            steps = [(helper, f"{call.func.as_string()}()", call.func)]
+        else:
+            steps = [
+                (passed, f"{call.func.as_string()}({arg.as_string()})", arg)
+                for arg, passed in self.entry_points.passed_functions(call)
+                if self._followed(passed, body)
+            ]
+        for target, text, named in steps:
+            summary = self.summary(target, depth - 1)
+            if summary is not None:
+                creation = replace(
+                    summary, node=call, via=(Step(text, _location(target, named)), *summary.via)
+                )
+                judged = _judged(creation, call, body, self.resolver)
+                if judged is not None:
+                    yield judged
+                return
+
+    def summary(self, helper: Body, depth: int) -> Creation | None:
+        """The first creation a helper makes (an unguarded one preferred), cached.
+
+        Keyed by the depth left, so the answer never depends on the order bodies are
+        visited; recursion ends because every step down has one less depth.
+        """
+        key = (helper, depth)
+        if key in self._summaries:
+            return self._summaries[key]
+        self._summaries[key] = None  # a body that reaches itself within its own depth
+        result = None
+        for creation in self.body_creations(helper, depth):
+            if result is None or (result.guarded and not creation.guarded):
+                result = creation
+        self._summaries[key] = result
+        return result
+
+    def _helper(self, call: nodes.Call, body: Body) -> Body | None:
+        target = self.resolver.helper(call)
+        return target if target is not None and self._followed(target, body) else None
+
+    def _followed(self, target: Body, body: Body) -> bool:
+        # Nested code is walked in place; a body traced on its own reports itself.
+        return (
+            target is not body
+            and not _is_inside(target, body)
+            and not self.entry_points.is_traced_itself(target)
+        )
+
+    # --- what a call creates -------------------------------------------------------------
+
+    def classify(self, call: nodes.Call, body: Body) -> tuple[Creates, str, str] | None:
+        """What a call creates by itself (no helper following): kind, text, factory."""
+        key = (call, body)
+        if key not in self._classified:
+            self._classified[key] = self._classify_call(call, body)
+        return self._classified[key]
+
+    def _classify_call(self, call: nodes.Call, body: Body) -> tuple[Creates, str, str] | None:
+        func = call.func
+        what = func.as_string()
+        if isinstance(func, nodes.Attribute) and func.attrname in kb.SELF_VARIABLE_METHODS:
+            receiver = func.expr
+            if (isinstance(receiver, nodes.Name) and receiver.name == instance_name(body)) or (
+                isinstance(receiver, nodes.Call)
+                and isinstance(receiver.func, nodes.Name)
+                and receiver.func.name == "super"
+            ):
+                return Creates.VARIABLE, what, f"self.{func.attrname}"
+        if not isinstance(func, (nodes.Name, nodes.Attribute)):
+            return None
+        name = resolve(func)
+        if name in kb.VARIABLE_FACTORIES or name in self.settings.extra_factories:
+            return Creates.VARIABLE, what, name or what
+        if self.settings.extra_factories and not is_tf_name(name):
+            # A configured factory imported through a re-export or an alias module.
+            target = project_definition(func)
+            if (
+                isinstance(target, nodes.FunctionDef)
+                and target.qname() in self.settings.extra_factories
+            ):
+                return Creates.VARIABLE, what, target.qname()
+        if is_tf_name(name):
+            assert name is not None
+            creates = self._keras_creates(name, call, body)
+            return (creates, what, name) if creates is not None else None
+        target = project_definition(func)
+        if isinstance(target, nodes.ClassDef):
+            roles = self.classes.roles(target)
+            if Role.LAYER in roles and self.is_stateful_class(target):
+                return Creates.LAYER, what, target.qname()
+            if Role.OPTIMIZER in roles:
+                return Creates.OPTIMIZER, what, target.qname()
+            if Role.METRIC in roles:
+                return Creates.METRIC, what, target.qname()
+        return None
+
+    def _keras_creates(self, name: str, call: nodes.Call, body: Body) -> Creates | None:
+        if self._stateful_keras_name(name):
+            return Creates.LAYER
+        if name in kb.SEQUENTIAL and self._sequential_has_state(call, body):
+            return Creates.LAYER
+        if name in kb.OPTIMIZERS:
+            return Creates.OPTIMIZER
+        if name in kb.METRICS:
+            return Creates.METRIC
+        return None
+
+    def _stateful_keras_name(self, name: str | None) -> bool:
+        return name in kb.STATEFUL_LAYERS or (self.keras3 and name in kb.KERAS3_STATEFUL_LAYERS)
+
+    def _sequential_has_state(self, call: nodes.Call, body: Body) -> bool:
+        layers = call.args[:1] + [
+            keyword.value for keyword in call.keywords or () if keyword.arg == "layers"
+        ]
+        for arg in layers:
+            elements = arg.elts if isinstance(arg, (nodes.List, nodes.Tuple)) else []
+            for element in elements:
+                if isinstance(element, nodes.Call):
+                    found = self.classify(element, body)
+                    if found is not None and found[0] is Creates.LAYER:
+                        return True
+        return False
+
+    def is_stateful_class(self, cls: nodes.ClassDef) -> bool:
+        """A project Layer/Model class whose instances own weights or sub-layers."""
+        if cls in self._stateful:
+            return self._stateful[cls]
+        self._stateful[cls] = False
+        result = self._stateful[cls] = self._class_creates_state(cls)
+        return result
+
+    def _class_creates_state(self, cls: nodes.ClassDef) -> bool:
+        for base in cls.bases:
+            name = resolve(base)
+            if is_tf_name(name) and self._stateful_keras_name(name):
+                return True
+        if any(self.is_stateful_class(base) for base in self.classes.project_bases(cls)):
+            return True
+        for method_name in ("__init__", "build"):
+            method = self.classes.find_method(cls, method_name)
+            if method is None:
+                continue
+            for call in method.nodes_of_class(nodes.Call):
+                if self.classify(call, method) is not None:
+                    return True
+            # State made through helpers (``self.kernel = make_weight(...)`` in build).
+            if any(True for _ in self.body_creations(method, self.settings.follow_depth)):
+                return True
+        return False
+
+
+def _judged(
+    creation: Creation, site: nodes.Call, body: Body, resolver: Resolver
+) -> Creation | None:
+    """The creation with every exemption applied at this site; None when exempt."""
+    found = verdict(site, body, creation, resolver)
+    if found is Verdict.EXEMPT:
+        return None
+    if found is Verdict.GUARDED and not creation.guarded:
+        return replace(creation, guarded=True)
+    return creation
+
+
+# --- small tree helpers -----------------------------------------------------------------------
+
+
+def _calls_in(body: Body) -> Iterator[nodes.Call]:
+    """Calls a body runs: its own, and those of nested functions and lambdas it calls.
+
+    Nested classes are skipped, as are lambdas stored on an attribute or returned (they
+    run later, elsewhere). The arguments of a call are walked too.
+    """
+    stack: list[nodes.NodeNG] = list(body.body) if isinstance(body.body, list) else [body.body]
+    called: set[str] | None = None
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.ClassDef):
+            continue
+        if isinstance(node, nodes.FunctionDef):
+            if called is None:
+                called = _called_names(body)
+            if node.name in called:
+                stack.extend(node.body)
+            continue
+        if isinstance(node, nodes.Lambda):
+            if _is_stored(node):
+                continue
+            bound = _bound_names(node)
+            if bound:  # ``make = lambda: ...``: part of the body only if ``make`` is called
+                if called is None:
+                    called = _called_names(body)
+                if not bound & called:
+                    continue
+            stack.append(node.body)
+            continue
+        if isinstance(node, nodes.Call):
+            yield node
+        stack.extend(node.get_children())
+
+
+def _called_names(body: Body) -> set[str]:
+    """Names called, or passed to a call, inside a body (``inner()``, ``tf.map_fn(inner, x)``)."""
+    names: set[str] = set()
+    for name in body.nodes_of_class(nodes.Name):
+        parent = name.parent
+        if isinstance(parent, (nodes.Call, nodes.Keyword)) or (
+            isinstance(parent, (nodes.List, nodes.Tuple)) and isinstance(parent.parent, nodes.Call)
+        ):
+            names.add(name.name)
+    return names
+
+
+def _bound_names(lam: nodes.Lambda) -> set[str]:
+    """Plain names a lambda is assigned to (``make = lambda: ...``)."""
+    parent = lam.parent
+    if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and parent.value is lam:
+        targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
+        return {target.name for target in targets if isinstance(target, nodes.AssignName)}
+    return set()
+
+
+def _given_to_sequential(call: nodes.Call) -> bool:
+    """A layer built as an element of the layer list of ``Sequential([...])``."""
+    container = call.parent
+    if not isinstance(container, (nodes.List, nodes.Tuple)):
+        return False
+    owner = container.parent
+    if isinstance(owner, nodes.Keyword):
+        owner = owner.parent
+    return isinstance(owner, nodes.Call) and resolve(owner.func) in kb.SEQUENTIAL
+
+
+def _is_stored(lam: nodes.Lambda) -> bool:
+    parent = lam.parent
+    if isinstance(parent, nodes.Return):
+        return True
+    if isinstance(parent, (nodes.Assign, nodes.AnnAssign)):
+        targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
+        return any(isinstance(target, nodes.AssignAttr) for target in targets)
+    return False
+
+
+def _is_inside(node: nodes.NodeNG, container: nodes.NodeNG) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent is container:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _location(body: Body, named: nodes.NodeNG | None = None) -> str:
+    """``util.py:12``; ``make_weight, util.py:12`` when the code names it otherwise."""
+    root = body.root()
+    path = root.file or root.name
+    where = f"{path.replace(chr(92), '/').rsplit('/', 1)[-1]}:{body.lineno}"
+    name = "lambda" if isinstance(body, nodes.Lambda) else body.name
+    written = named.attrname if isinstance(named, nodes.Attribute) else getattr(named, "name", None)
+    if name in ("__init__", written):
+        return where
+    return f"{name}, {where}"
