@@ -1,0 +1,730 @@
+"""tfvarlint.keras_version: which Keras a linted module runs under, and where that came from.
+
+Every test builds a small sample project under ``tmp_path`` (a ``.git`` directory at
+``tmp_path`` bounds the upward walk, so nothing outside the test is read), lints-by-decision
+a module inside it, and checks both the major version and the ``source`` text. The installed
+``keras`` distribution is faked through ``importlib.metadata.version``: absent unless a test
+says otherwise, so the answers do not depend on the machine.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from tfvarlint import keras_version as kv
+from tfvarlint.keras_version import KerasVersion, decide, uses_keras3
+
+DEFAULT = KerasVersion(3, "the default")
+REAL_VERSION = metadata.version
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.delenv("TF_USE_LEGACY_KERAS", raising=False)
+    install(monkeypatch, None)
+    kv.clear_cache()
+    yield
+    kv.clear_cache()
+
+
+def install(monkeypatch: pytest.MonkeyPatch, keras: str | None) -> None:
+    """Fake the installed keras distribution (None: not installed)."""
+
+    def version(name: str) -> str:
+        if name != "keras":
+            return REAL_VERSION(name)
+        if keras is None:
+            raise metadata.PackageNotFoundError(name)
+        return keras
+
+    monkeypatch.setattr(metadata, "version", version)
+    kv.clear_cache()
+
+
+def make(base: Path, files: dict[str, str], module: str = "pkg/mod.py") -> str:
+    """Write ``files`` (and an empty ``module`` unless given) under ``base``; the module path."""
+    for name, text in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    target = base / module
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("import tensorflow as tf\n", encoding="utf-8")
+    return str(target)
+
+
+def auto(module: str | None, imported=frozenset(), **env: str) -> KerasVersion:
+    return decide("auto", module, imported, environ=env)
+
+
+def project(tmp_path: Path, files: dict[str, str], module: str = "pkg/mod.py") -> str:
+    return make(tmp_path / "proj", files, module)
+
+
+# --------------------------------------------------------------------------- specifiers
+
+SPECIFIERS = [
+    ("tensorflow~=2.14.0", 2),
+    ("tensorflow~=2.14", None),  # allows 2.21
+    ("tensorflow<2.16", 2),
+    ("tensorflow<2.16.0", 2),
+    ("tensorflow<=2.15.1", 2),
+    ("tensorflow==2.15.*", 2),
+    ("tensorflow==2.15.1", 2),
+    ("tensorflow==1.15", 2),
+    ("tensorflow>=2.10,<2.16", 2),
+    ("tensorflow>=2.10,<2.17", None),
+    ("tensorflow<2.16.1", None),  # 2.16.0 is allowed
+    ("tensorflow>=2.16", 3),
+    ("tensorflow>=2.16.1", 3),
+    ("tensorflow==2.16.10", 3),
+    ("tensorflow~=2.17", 3),
+    ("tensorflow>2.15.9,<2.16", 2),
+    ("tensorflow>=2.10,!=2.16.*", None),
+    ("tensorflow", None),
+    ("tensorflow >= 2.16", 3),
+    ("tensorflow >= 2.16.*", 3),  # invalid PEP 440, read leniently
+    ("tensorflow[and-cuda]>=2.16", 3),
+    ("tensorflow-cpu==2.15.1", 2),
+    ("tensorflow-gpu<2.12", 2),
+    ("tensorflow-macos<2.16; sys_platform == 'darwin'", 2),
+    ("tf-nightly>=2.17.0.dev20240101", 3),
+    ("tf-keras", 2),
+    ("tf_keras>=2.16", 2),
+    ("keras<3", 2),
+    ("keras==2.15.0", 2),
+    ("keras~=2.13", 2),
+    ("keras<=3.0", None),
+    ("keras>=3", 3),
+    ("keras==3.*", 3),
+    ("keras", None),
+    ("keras-nlp>=0.6", None),
+    ("tensorflow-addons<0.20", None),
+]
+
+
+@pytest.mark.parametrize(("line", "major"), SPECIFIERS)
+def test_specifier(tmp_path: Path, line: str, major: int | None) -> None:
+    module = project(tmp_path, {"requirements.txt": f"numpy\n{line}\n"})
+    got = auto(module)
+    if major is None:
+        assert got == DEFAULT
+    else:
+        shown = line.split(";", maxsplit=1)[0].strip()
+        assert got == KerasVersion(major, f"{shown} in requirements.txt")
+
+
+def test_tf_keras_with_tensorflow_from_2_16_is_keras2(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": "tensorflow>=2.16\ntf-keras>=2.16\n"})
+    assert auto(module) == KerasVersion(2, "tf-keras>=2.16 in requirements.txt")
+
+
+def test_pin_below_2_16_beats_tf_keras_in_the_source(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": "tf-keras\ntensorflow<2.16\n"})
+    assert auto(module) == KerasVersion(2, "tensorflow<2.16 in requirements.txt")
+
+
+# --------------------------------------------------------------------------- file formats
+
+
+def test_pyproject_project_dependencies(tmp_path: Path) -> None:
+    module = project(tmp_path, {"pyproject.toml": """
+        [project]
+        name = "x"
+        dependencies = ["numpy", "tensorflow>=2.16,<2.22"]
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16,<2.22 in pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '[project.optional-dependencies]\nlegacy = ["tf-keras"]',
+        '[dependency-groups]\ndev = ["tf-keras", {include-group = "x"}]',
+        '[tool.pdm.dev-dependencies]\ntest = ["tf-keras"]',
+        '[tool.hatch.envs.default]\ndependencies = ["tf-keras"]',
+        '[tool.hatch.envs.test]\nextra-dependencies = ["tf-keras"]',
+        '[tool.poetry.group.dev.dependencies]\ntf-keras = "^2.16"',
+        '[tool.poetry.dev-dependencies]\ntf-keras = "*"',
+    ],
+)
+def test_pyproject_optional_tables(tmp_path: Path, table: str) -> None:
+    module = project(tmp_path, {"pyproject.toml": f'[project]\nname = "x"\n{table}\n'})
+    got = auto(module)
+    assert got.major == 2
+    assert got.source.startswith("tf-keras") and got.source.endswith(" in pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    ("constraint", "major"),
+    [
+        ('"~2.14"', 2),  # Poetry tilde: >=2.14,<2.15
+        ('"^2.14"', None),  # Poetry caret: >=2.14,<3
+        ('"^2.16"', 3),
+        ('"2.15.*"', 2),
+        ('"2.15.1"', 2),
+        ('">=2.12,<2.16"', 2),
+        ('">= 2.12 < 2.16"', 2),
+        ('"~2.14 || ~2.15"', 2),
+        ('"~2.15 || ^2.16"', None),
+        ('{version = "~2.15", extras = ["and-cuda"]}', 2),
+        ('[{version = "~2.15", platform = "linux"}, {version = "~2.14", platform = "darwin"}]', 2),
+        ('"*"', None),
+    ],
+)
+def test_poetry_constraints(tmp_path: Path, constraint: str, major: int | None) -> None:
+    module = project(tmp_path, {"pyproject.toml": f"""
+        [tool.poetry.dependencies]
+        python = "^3.10"
+        tensorflow = {constraint}
+        """})  # fmt: skip
+    got = auto(module)
+    assert got == DEFAULT if major is None else got.major == major
+    if major is not None:
+        assert got.source.startswith('tensorflow = "') and got.source.endswith("pyproject.toml")
+
+
+def test_poetry_optional_dependency_is_optional_tier(tmp_path: Path) -> None:
+    module = project(tmp_path, {"pyproject.toml": """
+        [tool.poetry.dependencies]
+        tensorflow = "^2.16"
+        tf-keras = {version = "^2.16", optional = true}
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(3, 'tensorflow = "^2.16" in pyproject.toml')
+
+
+def test_setuptools_dynamic_file(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "pyproject.toml": """
+            [project]
+            name = "x"
+            dynamic = ["dependencies"]
+            [tool.setuptools.dynamic]
+            dependencies = {file = ["deps/main.txt"]}
+            """,
+        "deps/main.txt": "tensorflow==2.15.1\n",
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tensorflow==2.15.1 in deps/main.txt")
+
+
+def test_pipfile(tmp_path: Path) -> None:
+    module = project(tmp_path, {"Pipfile": """
+        [packages]
+        numpy = "*"
+        tensorflow = "==2.14.1"
+        [dev-packages]
+        keras = ">=3"
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, 'tensorflow = "==2.14.1" in Pipfile')
+
+
+def test_setup_cfg(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.cfg": """
+        [metadata]
+        name = x
+        [options]
+        install_requires =
+            numpy
+            tensorflow>=2.16  # comment
+        [options.extras_require]
+        legacy = tf-keras
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in setup.cfg")
+
+
+def test_setup_cfg_extras(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.cfg": """
+        [options]
+        install_requires = numpy
+        [options.extras_require]
+        tf =
+            tensorflow~=2.13.0
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tensorflow~=2.13.0 in setup.cfg")
+
+
+def test_setup_py_literal_names_and_sums_never_executed(tmp_path: Path) -> None:
+    sentinel = tmp_path / "EXECUTED"
+    module = project(tmp_path, {"setup.py": f"""
+        from pathlib import Path
+        Path({str(sentinel)!r}).write_text("ran")
+        from setuptools import setup
+        BASE = ["numpy"]
+        TF = ["tensorflow>=2.16"]
+        setup(name="x", install_requires=BASE + TF, extras_require={{"dev": ["pytest"]}})
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in setup.py")
+    assert not sentinel.exists()
+
+
+def test_setup_py_kwargs_dict(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.py": """
+        import setuptools
+        KW = dict(name="x")
+        ARGS = {"install_requires": ["numpy"], "extras_require": {"tf": ["tf-keras"]}}
+        setuptools.setup(**ARGS)
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tf-keras in setup.py")
+
+
+def test_setup_py_opaque_value_falls_back_to_text(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.py": """
+        from setuptools import setup
+        def reqs():
+            return ["numpy", 'tensorflow<2.16; python_version>"3.8"']
+        setup(name="x", install_requires=reqs())
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tensorflow<2.16 in setup.py")
+
+
+def test_setup_py_python2_syntax_falls_back_to_text(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.py": """
+        print "legacy"
+        setup(install_requires=['tensorflow-gpu==1.15.0'])
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tensorflow-gpu==1.15.0 in setup.py")
+
+
+def test_setup_py_resolved_values_ignore_other_strings(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.py": """
+        from setuptools import setup
+        NOTE = "tf-keras"
+        setup(name="x", install_requires=["tensorflow>=2.16"])
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in setup.py")
+
+
+def test_requirements_lines(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": """
+        # comment: tensorflow<2.16
+        --index-url https://example.org/simple
+        -e git+https://example.org/x.git#egg=x
+        numpy==1.26 \\
+            --hash=sha256:abc
+        tensorflow==2.15.0 --hash=sha256:def  # pinned
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tensorflow==2.15.0 in requirements.txt")
+
+
+def test_requirements_include_one_level(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "requirements.txt": "-r ci/first.txt\n",
+        "ci/first.txt": "-r second.txt\nnumpy\n",
+        "ci/second.txt": "tensorflow<2.16\n",
+        "requirements/gpu.in": "keras>=3\n",
+    })  # fmt: skip
+    # first.txt is read through one -r; second.txt only through two, which is not followed:
+    # the requirements/ folder's keras>=3 decides.
+    assert auto(module) == KerasVersion(3, "keras>=3 in requirements/gpu.in")
+
+
+def test_requirements_include_is_read(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "requirements.txt": "-r ci/pins.txt\n",
+        "ci/pins.txt": "tensorflow~=2.14.0\n",
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tensorflow~=2.14.0 in ci/pins.txt")
+
+
+def test_requirements_variants_are_optional(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "requirements.txt": "tensorflow>=2.16\n",
+        "requirements-legacy.txt": "tf-keras\n",
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in requirements.txt")
+    kv.clear_cache()
+    (tmp_path / "proj" / "requirements.txt").write_text("numpy\n", encoding="utf-8")
+    assert auto(module) == KerasVersion(2, "tf-keras in requirements-legacy.txt")
+
+
+@pytest.mark.parametrize(
+    ("entry", "major"),
+    [
+        ("tensorflow=2.14", 2),  # conda's fuzzy =: 2.14.*
+        ("tensorflow=2.15.0=cpu_py310h1234", 2),
+        ("conda-forge::tensorflow>=2.16", 3),
+        ("tensorflow 2.15.*", 2),
+        ("tensorflow-base==2.16.1", 3),
+        ('"keras<3"', 2),
+        ("tensorflow>=2.10,<2.17", None),
+        ("tensorflow", None),
+    ],
+)
+def test_environment_yml_conda(tmp_path: Path, entry: str, major: int | None) -> None:
+    module = project(tmp_path, {"environment.yml": f"""
+        name: env
+        channels:
+          - conda-forge
+        dependencies:
+          - python=3.10
+          - {entry}  # a comment
+        """})  # fmt: skip
+    got = auto(module)
+    assert got == DEFAULT if major is None else got.major == major
+    if major is not None:
+        assert got.source.endswith(" in environment.yml")
+
+
+def test_environment_yml_pip_section_unindented(tmp_path: Path) -> None:
+    module = project(tmp_path, {"environment.yml": """
+        name: env
+        dependencies:
+        - python=3.10
+        - pip
+        - pip:
+          - numpy
+          - tf-keras==2.16.0
+        variables:
+          FOO: tensorflow>=2.16
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tf-keras==2.16.0 in environment.yml")
+
+
+def test_environment_yaml_flow_list(tmp_path: Path) -> None:
+    module = project(tmp_path, {"environment.yaml": "dependencies: [python, 'keras>=3']\n"})
+    assert auto(module) == KerasVersion(3, "keras>=3 in environment.yaml")
+
+
+# --------------------------------------------------------------------------- tiers
+
+
+def test_required_beats_optional(tmp_path: Path) -> None:
+    module = project(tmp_path, {"pyproject.toml": """
+        [project]
+        name = "x"
+        dependencies = ["tensorflow>=2.16"]
+        [project.optional-dependencies]
+        legacy = ["tf-keras"]
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in pyproject.toml")
+
+
+def test_optional_decides_when_required_is_silent(tmp_path: Path) -> None:
+    module = project(tmp_path, {"pyproject.toml": """
+        [project]
+        name = "x"
+        dependencies = ["numpy"]
+        [project.optional-dependencies]
+        tf = ["tensorflow>=2.16", "tf-keras"]
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tf-keras in pyproject.toml")
+
+
+def test_sources_across_files(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "pyproject.toml": '[project]\nname = "x"\ndependencies = ["keras>=3"]\n',
+        "requirements.txt": "tensorflow==2.15.1\n",
+    })  # fmt: skip
+    # Keras 2 evidence of the tier wins over Keras 3 evidence, wherever it is.
+    assert auto(module) == KerasVersion(2, "tensorflow==2.15.1 in requirements.txt")
+
+
+# --------------------------------------------------------------------------- project code
+
+SETS = [
+    ('import os\nos.environ["TF_USE_LEGACY_KERAS"] = "1"\n', "set"),
+    ("import os\nos.environ['TF_USE_LEGACY_KERAS'] = 'true'\n", "set"),
+    ('from os import environ\nenviron["TF_USE_LEGACY_KERAS"] = "True"\n', "set"),
+    ('import os\nos.environ.update({"TF_USE_LEGACY_KERAS": "1"})\n', "set"),
+    ('import os\nos.environ.update(TF_USE_LEGACY_KERAS="1")\n', "set"),
+    ('import os\nos.environ.setdefault("TF_USE_LEGACY_KERAS", "1")\n', "set (setdefault)"),
+    ('print "py2"\nos.environ["TF_USE_LEGACY_KERAS"] = "1"\n', "set"),  # text fallback
+]
+
+
+@pytest.mark.parametrize(("code", "how"), SETS)
+def test_package_init_sets_the_variable(tmp_path: Path, code: str, how: str) -> None:
+    module = project(tmp_path, {"setup.py": "", "pkg/__init__.py": code})
+    assert auto(module) == KerasVersion(2, f"TF_USE_LEGACY_KERAS {how} in pkg/__init__.py")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'import os\nos.putenv("TF_USE_LEGACY_KERAS", "1")\n',  # never reaches os.environ
+        'import os\nos.environ["TF_USE_LEGACY_KERAS"] = "0"\n',
+        'import os\nos.environ["TF_USE_LEGACY_KERAS"] = "yes"\n',  # TF ignores "yes"
+        'import os\nprint(os.environ.get("TF_USE_LEGACY_KERAS"))\n',
+        '# os.environ["TF_USE_LEGACY_KERAS"] = "1"\n',
+    ],
+)
+def test_code_that_does_not_select_keras2(tmp_path: Path, code: str) -> None:
+    module = project(tmp_path, {"setup.py": "", "pkg/__init__.py": code})
+    assert auto(module) == DEFAULT
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["pkg/sub/mod.py", "pkg/__init__.py", "train.py", "conftest.py", "pkg/conftest.py",
+     "src/other/__init__.py"],
+)  # fmt: skip
+def test_where_project_code_is_searched(tmp_path: Path, where: str) -> None:
+    code = 'import os\nos.environ["TF_USE_LEGACY_KERAS"] = "1"\n'
+    module = project(
+        tmp_path, {"setup.cfg": "", "pkg/__init__.py": "", "pkg/sub/__init__.py": "", where: code},
+        module="pkg/sub/mod.py",
+    )  # fmt: skip
+    assert auto(module) == KerasVersion(2, f"TF_USE_LEGACY_KERAS set in {where}")
+
+
+def test_code_outside_the_searched_files_is_not_read(tmp_path: Path) -> None:
+    code = 'import os\nos.environ["TF_USE_LEGACY_KERAS"] = "1"\n'
+    module = project(tmp_path, {"setup.cfg": "", "tools/deep/script.py": code})
+    assert auto(module) == DEFAULT
+
+
+def test_project_code_beats_required_keras3(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "requirements.txt": "tensorflow>=2.16\n",
+        "pkg/__init__.py": 'import os\nos.environ["TF_USE_LEGACY_KERAS"] = "1"\n',
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(2, "TF_USE_LEGACY_KERAS set in pkg/__init__.py")
+
+
+# --------------------------------------------------------------------------- precedence
+
+
+def test_option_beats_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install(monkeypatch, "2.15.0")
+    module = project(tmp_path, {"requirements.txt": "tf-keras\n"})
+    env = {"TF_USE_LEGACY_KERAS": "1"}
+    assert decide("3", module, {"tf_keras"}, env) == KerasVersion(
+        3, "the tfvarlint-keras-version option"
+    )
+    install(monkeypatch, "3.15.1")
+    module3 = make(tmp_path / "other", {"requirements.txt": "keras>=3\n"})
+    assert decide("2", module3, set(), {}) == KerasVersion(2, "the tfvarlint-keras-version option")
+
+
+@pytest.mark.parametrize("value", ["1", "true", "True"])
+def test_environment_beats_import_and_project(tmp_path: Path, value: str) -> None:
+    module = project(tmp_path, {"requirements.txt": "keras>=3\n"})
+    expected = KerasVersion(2, f"TF_USE_LEGACY_KERAS={value} in the environment")
+    assert auto(module, {"tf_keras"}, TF_USE_LEGACY_KERAS=value) == expected
+
+
+def test_real_environment_is_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = project(tmp_path, {"requirements.txt": "keras>=3\n"})
+    monkeypatch.setenv("TF_USE_LEGACY_KERAS", "1")
+    assert decide("auto", module, set()).source == "TF_USE_LEGACY_KERAS=1 in the environment"
+
+
+def test_import_beats_project(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": "keras>=3\ntensorflow>=2.16\n"})
+    assert auto(module, {"tf_keras"}) == KerasVersion(2, "the module imports tf_keras")
+    assert auto(module, {"tf_keras.layers"}) == KerasVersion(2, "the module imports tf_keras")
+    assert auto(module, {"tensorflow"}) == KerasVersion(3, "keras>=3 in requirements.txt")
+
+
+def test_project_beats_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install(monkeypatch, "3.15.1")
+    module = project(tmp_path, {"requirements.txt": "tensorflow<2.16\n"})
+    assert auto(module) == KerasVersion(2, "tensorflow<2.16 in requirements.txt")
+    install(monkeypatch, "2.15.0")
+    module = make(tmp_path / "other", {"requirements.txt": "keras>=3\n"})
+    assert auto(module) == KerasVersion(3, "keras>=3 in requirements.txt")
+
+
+@pytest.mark.parametrize(("version", "major"), [("3.15.1", 3), ("2.15.0", 2), ("2.4.3", 2)])
+def test_installed_beats_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: str, major: int
+) -> None:
+    install(monkeypatch, version)
+    module = project(tmp_path, {"requirements.txt": "numpy\n"})
+    assert auto(module) == KerasVersion(major, f"the installed keras {version}")
+    assert auto(None) == KerasVersion(major, f"the installed keras {version}")
+
+
+def test_default_without_anything(tmp_path: Path) -> None:
+    assert auto(project(tmp_path, {})) == DEFAULT
+    assert auto(None) == DEFAULT
+
+
+# --------------------------------------------------------------------------- TF_USE_LEGACY_KERAS=0
+
+
+@pytest.mark.parametrize("value", ["0", "false", "yes", "TRUE"])  # TF reads all as "not legacy"
+def test_explicit_non_legacy_value_overrides_soft_evidence(tmp_path: Path, value: str) -> None:
+    module = project(tmp_path, {
+        "requirements.txt": "tensorflow>=2.16\ntf-keras\n",
+        "pkg/__init__.py": 'import os\nos.environ.setdefault("TF_USE_LEGACY_KERAS", "1")\n',
+    })  # fmt: skip
+    expected = KerasVersion(3, f"TF_USE_LEGACY_KERAS={value} in the environment")
+    assert auto(module, TF_USE_LEGACY_KERAS=value) == expected
+    assert auto(module).major == 2  # the same project without the explicit value
+
+
+@pytest.mark.parametrize(
+    ("files", "imported", "source"),
+    [
+        ({"requirements.txt": "tensorflow<2.16\n"}, (), "tensorflow<2.16 in requirements.txt"),
+        ({"requirements.txt": "keras<3\n"}, (), "keras<3 in requirements.txt"),
+        ({"requirements.txt": "tf-keras\n"}, ("tf_keras",), "the module imports tf_keras"),
+        ({"setup.py": "", "pkg/__init__.py": SETS[0][0]}, (),
+         "TF_USE_LEGACY_KERAS set in pkg/__init__.py"),
+    ],
+)  # fmt: skip
+def test_explicit_non_legacy_value_keeps_hard_evidence(
+    tmp_path: Path, files: dict[str, str], imported: tuple[str, ...], source: str
+) -> None:
+    module = project(tmp_path, files)
+    assert auto(module, set(imported), TF_USE_LEGACY_KERAS="0") == KerasVersion(2, source)
+
+
+def test_explicit_non_legacy_value_and_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = project(tmp_path, {})
+    zero = KerasVersion(3, "TF_USE_LEGACY_KERAS=0 in the environment")
+    assert auto(module, TF_USE_LEGACY_KERAS="0") == zero
+    install(monkeypatch, "3.15.1")
+    assert auto(module, TF_USE_LEGACY_KERAS="0") == zero
+    install(monkeypatch, "2.15.0")  # TF <= 2.15 ignores the variable
+    assert auto(module, TF_USE_LEGACY_KERAS="0") == KerasVersion(2, "the installed keras 2.15.0")
+
+
+def test_empty_value_is_unset(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": "tf-keras\n"})
+    assert auto(module, TF_USE_LEGACY_KERAS="") == KerasVersion(2, "tf-keras in requirements.txt")
+
+
+# --------------------------------------------------------------------------- the project root
+
+
+def test_walk_stops_at_the_first_project_directory(tmp_path: Path) -> None:
+    outer = tmp_path / "proj"
+    make(outer, {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["tf-keras"]\n'})
+    inner = make(outer / "examples" / "demo", {"requirements.txt": "matplotlib\n"}, "run.py")
+    assert auto(inner) == DEFAULT
+    deep = make(outer, {}, "pkg/a/b/c/mod.py")
+    assert auto(deep) == KerasVersion(2, "tf-keras in pyproject.toml")
+
+
+def test_git_directory_is_a_root(tmp_path: Path) -> None:
+    outer = tmp_path / "proj"
+    make(outer, {"requirements.txt": "tf-keras\n"})
+    (outer / "vendor" / "lib" / ".git").mkdir(parents=True)
+    assert auto(make(outer / "vendor" / "lib", {}, "mod.py")) == DEFAULT
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"pyproject.toml": "[project\ndependencies = ["},
+        {"pyproject.toml": '[project]\ndependencies = "tensorflow<2.16"\n'},
+        {"pyproject.toml": "[tool.poetry.dependencies]\ntensorflow = 3\nkeras = [1, {}]\n"},
+        {"pyproject.toml": '[tool.poetry.dependencies]\ntensorflow = "^^^"\n'},
+        {"pyproject.toml": '[tool.hatch.envs]\ndefault = "x"\n'},
+        {"setup.cfg": "no section header\n[options\n"},
+        {"setup.cfg": "[options]\ninstall_requires = tensorflow<<<2\n"},
+        {"setup.py": "setup(install_requires=[1, None, f'x{y}'], extras_require=[])\n"},
+        {"setup.py": "x = (" * 200 + ")" * 200 + "\n"},
+        {"Pipfile": "[packages]\ntensorflow = {path = '.'}\nkeras = '>>3'\n"},
+        {"environment.yml": "dependencies:\n  - [weird\n  - pip:\n  - {a: b}\n  -\n"},
+        {"requirements.txt": "\x00\x01\xff binary junk\n-r\n-r missing.txt\n===\n"},
+        {"requirements.txt": "tensorflow @ https://example.org/tf.whl\nhttps://x/y.whl\n"},
+        {"pkg/__init__.py": "TF_USE_LEGACY_KERAS\x00(((\n"},
+    ],
+)
+def test_malformed_files_are_skipped(tmp_path: Path, broken: dict[str, str]) -> None:
+    assert auto(project(tmp_path, broken)) == DEFAULT
+
+
+def test_malformed_file_lets_the_next_source_decide(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "pyproject.toml": "[project\n",
+        "setup.cfg": "[broken",
+        "requirements.txt": "tensorflow~=2.14.0\n",
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(2, "tensorflow~=2.14.0 in requirements.txt")
+
+
+def test_unreadable_and_odd_paths_never_raise(tmp_path: Path) -> None:
+    (tmp_path / "proj" / "requirements.txt").mkdir(parents=True)  # a directory, not a file
+    assert auto(str(tmp_path / "proj" / "missing" / "mod.py")) == DEFAULT
+    assert auto("") == DEFAULT
+    assert auto("\x00bad") == DEFAULT
+
+
+def test_huge_file_is_not_read(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": "tf-keras\n" + "numpy\n" * 200_000})
+    assert auto(module) == DEFAULT
+
+
+def test_internal_error_falls_back_to_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(kv, "_project_evidence", boom)
+    install(monkeypatch, "2.15.0")
+    assert auto(project(tmp_path, {})) == KerasVersion(2, "the installed keras 2.15.0")
+
+
+# --------------------------------------------------------------------------- caching
+
+
+def test_cached_per_root_until_clear_cache(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": "tensorflow>=2.16\n"})
+    sibling = make(tmp_path / "proj", {}, "pkg/other.py")
+    elsewhere = make(tmp_path / "second", {"requirements.txt": "tensorflow>=2.16\n"})
+    assert auto(module).major == 3
+    (tmp_path / "proj" / "requirements.txt").write_text("tensorflow<2.16\n", encoding="utf-8")
+    (tmp_path / "second" / "requirements.txt").write_text("tf-keras\n", encoding="utf-8")
+    # Same root: the cached answer, also for another module of the project.
+    assert auto(module).major == 3
+    assert auto(sibling).major == 3
+    # Another root is read when first asked about.
+    assert auto(elsewhere) == KerasVersion(2, "tf-keras in requirements.txt")
+    kv.clear_cache()
+    assert auto(module) == KerasVersion(2, "tensorflow<2.16 in requirements.txt")
+    assert auto(sibling).major == 2
+
+
+def test_clear_cache_forgets_the_installed_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = project(tmp_path, {})
+    install(monkeypatch, "2.15.0")
+    assert auto(module).major == 2
+    install(monkeypatch, "3.15.1")  # clears the cache
+    assert auto(module).major == 3
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_uses_keras3_is_the_checkers_signature(tmp_path: Path) -> None:
+    module = project(tmp_path, {"requirements.txt": "tf-keras\n"})
+    assert uses_keras3("3", set()) is True
+    assert uses_keras3("2", frozenset()) is False
+    assert uses_keras3("auto", {"tf_keras"}) is False
+    assert uses_keras3("auto", set()) is True
+    assert uses_keras3("auto", set(), module) is False
+    assert uses_keras3("auto", set(), module_file=module) is False
+
+
+def test_describe_and_keras3() -> None:
+    assert KerasVersion(3, "tensorflow>=2.16 in pyproject.toml").describe() == (
+        "Keras 3, from tensorflow>=2.16 in pyproject.toml"
+    )
+    assert DEFAULT.describe() == "Keras 3, by default"
+    assert KerasVersion(2, "x").keras3 is False
+    assert KerasVersion(3, "x").keras3 is True
+
+
+def test_this_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tfvarlint's own pyproject: no TensorFlow required, tf-keras in the runtime extra."""
+    root = Path(__file__).resolve().parents[2]
+    got = auto(str(root / "src" / "tfvarlint" / "checker.py"))
+    assert got == KerasVersion(2, "tf-keras==2.21.0 in pyproject.toml")
