@@ -40,6 +40,7 @@ from astroid.manager import AstroidManager
 from pylint.checkers import BaseChecker
 
 from tfvarlint.classes import ClassModel
+from tfvarlint.keras_version import uses_keras3
 from tfvarlint.knowledge import Role
 from tfvarlint.knowledge.spellings import (
     FUNCTIONAL_MODEL_MODULES as _FUNCTIONAL,
@@ -138,19 +139,27 @@ class _State:
 
     def keras3(self, linter: PyLinter) -> bool:
         """Keras 3 semantics for the module being linted (``tfvarlint-keras-version``)."""
-        from tfvarlint.checker import uses_keras3  # pylint: disable=import-outside-toplevel
-
         choice = str(getattr(linter.config, "tfvarlint_keras_version", "auto"))
-        return uses_keras3(choice, self._current_imports(linter) if choice == "auto" else set())
+        if choice != "auto":
+            return uses_keras3(choice, set())
+        module = _current_module(linter)
+        return uses_keras3(
+            choice, self._current_imports(linter), module.file if module is not None else None
+        )
 
     def _current_imports(self, linter: PyLinter) -> frozenset[str]:
         """Top packages imported by the module being checked (for ``import tf_keras``)."""
-        module = AstroidManager().astroid_cache.get(getattr(linter, "current_name", None) or "")
+        module = _current_module(linter)
         if module is None:
             return frozenset()
         if self._imports is None or self._imports[0] != id(module):
             self._imports = (id(module), frozenset(imported_top_packages(module)))
         return self._imports[1]
+
+
+def _current_module(linter: PyLinter) -> nodes.Module | None:
+    """The module pylint is checking (from astroid's cache), if known."""
+    return AstroidManager().astroid_cache.get(getattr(linter, "current_name", None) or "")
 
 
 def _augment_on(linter: PyLinter) -> bool:

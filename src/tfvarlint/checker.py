@@ -11,15 +11,13 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from functools import cache
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
 from pylint.checkers import BaseChecker, utils
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
-from tfvarlint import guards, names, rules
+from tfvarlint import guards, keras_version, names, rules
 from tfvarlint import knowledge as kb
 from tfvarlint.classes import ClassModel
 from tfvarlint.creations import Creation, Creations, Settings
@@ -77,7 +75,7 @@ MSGS: dict[str, MessageDefinitionTuple] = {
     ),
     "W7303": (
         "'%s' (%s) creates %s with %s()%s lazily behind a guard; create it in build() so "
-        "Keras tracks it",
+        "Keras tracks it (%s)",
         "tf-variable-lazily-created-in-call",
         _help(
             "State created behind an existence guard in call() of a Keras Layer/Model "
@@ -117,7 +115,7 @@ MSGS: dict[str, MessageDefinitionTuple] = {
     ),
     "W7306": (
         "'%s.%s' holds a raw %s()%s that Keras 3 does not track (not trained by fit(), not "
-        "saved); use self.add_weight() or keras.Variable()",
+        "saved); use self.add_weight() or keras.Variable() (%s)",
         "untracked-tf-variable",
         _help(
             "Keras 3 tracks keras.Variable and add_weight(), not tf.Variable: a raw "
@@ -163,24 +161,6 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
-@cache
-def _installed_keras_major() -> int | None:
-    try:
-        return int(metadata.version("keras").split(".", 1)[0])
-    except (metadata.PackageNotFoundError, ValueError):
-        return None
-
-
-def uses_keras3(choice: str, imported: set[str] | frozenset[str]) -> bool:
-    """The ``tfvarlint-keras-version`` decision (also used by :mod:`tfvarlint.augment`)."""
-    if choice != "auto":
-        return choice == "3"
-    if "tf_keras" in imported or _truthy(os.environ.get("TF_USE_LEGACY_KERAS")):
-        return False
-    major = _installed_keras_major()
-    return major is None or major >= 3
-
-
 class _Found:
     """A message to emit once the module is analysed (emitted in line order)."""
 
@@ -209,9 +189,10 @@ class TfVarLintChecker(BaseChecker):
                 "type": "choice",
                 "choices": ["auto", "2", "3"],
                 "metavar": "<auto|2|3>",
-                "help": "Keras major version the code runs under. 'auto': 2 when the module "
-                "imports tf_keras or TF_USE_LEGACY_KERAS is set, else the installed keras "
-                "distribution's major version, else 3.",
+                "help": "Keras major version the code runs under. 'auto': from "
+                "TF_USE_LEGACY_KERAS, an import of tf_keras, the project's declared "
+                "dependencies (tf-keras, keras<3, a tensorflow pin below 2.16: 2), the "
+                "installed keras, else 3 (see docs/keras-version.md).",
             },
         ),
         (
@@ -280,6 +261,7 @@ class TfVarLintChecker(BaseChecker):
         self._per_version = {}
         names.resolve.cache_clear()
         guards.clear_caches()
+        keras_version.clear_cache()
 
     def _analysis(self, keras3: bool) -> tuple[Creations, ClassStateRules]:
         """The creation finder for one Keras version, built on first use."""
@@ -290,8 +272,9 @@ class TfVarLintChecker(BaseChecker):
             self._per_version[keras3] = (creations, ClassStateRules(creations))
         return self._per_version[keras3]
 
-    def _keras3(self, imported: set[str]) -> bool:
-        return uses_keras3(str(self.linter.config.tfvarlint_keras_version), imported)
+    def _keras_version(self, module: nodes.Module, imported: set[str]) -> keras_version.KerasVersion:
+        option = str(self.linter.config.tfvarlint_keras_version)
+        return keras_version.decide(option, module.file, imported)
 
     # The module's functions, calls and classes are gathered during pylint's own walk (the
     # plugin must not walk every node again), then checked at leave_module.
@@ -357,18 +340,19 @@ class TfVarLintChecker(BaseChecker):
             module, self._entry_points.method_names
         ):
             return []
-        keras3 = self._keras3(imported)
+        version = self._keras_version(module, imported)
+        keras3 = version.keras3
         creations, stored_rules = self._analysis(keras3)
         found = [
             message
             for traced in self._entry_points.traced_bodies(module, collected[0], collected[1])
             for creation in creations.creations(traced)
-            if (message := _creation_message(traced, creation, keras3)) is not None
+            if (message := _creation_message(traced, creation, version)) is not None
         ]
         for cls in collected[2]:
             roles = self.classes.roles(cls)
             if roles:
-                found.extend(_stored_messages(stored_rules, cls, roles, keras3))
+                found.extend(_stored_messages(stored_rules, cls, roles, version))
         return found
 
 
@@ -376,15 +360,20 @@ def _via(steps: tuple[Any, ...]) -> str:
     return f" via {' -> '.join(str(step) for step in steps)}" if steps else ""
 
 
-def _creation_message(traced: TracedBody, creation: Creation, keras3: bool) -> _Found | None:
+def _creation_message(
+    traced: TracedBody, creation: Creation, version: keras_version.KerasVersion
+) -> _Found | None:
     rule = rules.rule_for(traced.context, creation.creates, creation.guarded)
-    if rule is None or (rule.keras3_only_if_tracked and not keras3 and creation.tracked_by_keras2):
+    if rule is None or (
+        rule.keras3_only_if_tracked and not version.keras3 and creation.tracked_by_keras2
+    ):
         return None
     confidence = INFERENCE if creation.via or traced.heuristic else HIGH
     via = _via(creation.via)
     head = (traced.where, traced.reason)
     if rule.symbol == rules.LAZY_IN_CALL:
-        args: tuple[Any, ...] = (*head, _CREATED_THING[creation.creates], creation.what, via)
+        thing = _CREATED_THING[creation.creates]
+        args: tuple[Any, ...] = (*head, thing, creation.what, via, version.describe())
     elif rule.symbol == rules.STATEFUL_IN_CALL:
         kind = "optimizer" if creation.creates is Creates.OPTIMIZER else "metric"
         args = (*head, kind, creation.what, via)
@@ -394,11 +383,14 @@ def _creation_message(traced: TracedBody, creation: Creation, keras3: bool) -> _
 
 
 def _stored_messages(
-    stored_rules: ClassStateRules, cls: nodes.ClassDef, roles: frozenset[Role], keras3: bool
+    stored_rules: ClassStateRules,
+    cls: nodes.ClassDef,
+    roles: frozenset[Role],
+    version: keras_version.KerasVersion,
 ) -> list[_Found]:
     is_layer = Role.LAYER in roles
     is_loss = Role.LOSS in roles and not is_layer
-    if not (is_loss or (is_layer and keras3)):
+    if not (is_loss or (is_layer and version.keras3)):
         return []
     found: list[_Found] = []
     for stored in stored_rules.stored_variables(cls):
@@ -407,7 +399,9 @@ def _stored_messages(
         # Keras 3 not tracking it changes nothing (realworld_untracked_constant.py).
         if is_layer and stored.raw_tf and (stored.trainable or stored.written):
             guessed = bool(stored.via) or not stored.trainable  # "written" is a name match
-            found.append(_Found(rules.UNTRACKED, stored.node, args, INFERENCE if guessed else HIGH))
+            untracked = (*args, version.describe())
+            confidence = INFERENCE if guessed else HIGH
+            found.append(_Found(rules.UNTRACKED, stored.node, untracked, confidence))
         if is_loss and stored.trainable:
             confidence = INFERENCE if stored.via else HIGH
             found.append(_Found(rules.TRAINABLE_IN_LOSS, stored.node, args, confidence))
