@@ -344,7 +344,7 @@ class TfVarLintChecker(BaseChecker):
             return
         for stored in analyzer.stored_variables(cls):
             # A non-trainable variable nothing writes is a constant rebuilt by __init__/build:
-            # Keras 3 not tracking it changes nothing (realworld_untracked_constant.py).
+            # Keras 3 not tracking it changes nothing (untracked_constant_never_written.py).
             if is_layer and stored.raw_tf and (stored.trainable or stored.written):
                 self.add_message(
                     "untracked-tf-variable",
@@ -361,7 +361,7 @@ class TfVarLintChecker(BaseChecker):
 
 def _tracked_by_keras2(creation: Creation) -> bool:
     """tf-keras tracks ``add_weight()``, sub-layers and metrics created lazily in call (as its
-    own MultiHeadAttention does; tests/functional/realworld/realworld_tf_keras_lazy_build.py):
+    own MultiHeadAttention does; tests/functional/creation/creation_tf_keras_lazy_build.py):
     only Keras 3 refuses them, so code pinned to Keras 2 gets no W7303 for them."""
     if creation.creates is Creates.VARIABLE:
         return creation.what.rsplit(".", 1)[-1] in kb.SELF_VARIABLE_METHODS
