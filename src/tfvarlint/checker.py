@@ -396,7 +396,7 @@ def _stored_messages(
     for stored in stored_rules.stored_variables(cls):
         args = (cls.name, stored.attr, stored.what, _via(stored.via))
         # A non-trainable variable nothing writes is a constant rebuilt by __init__/build:
-        # Keras 3 not tracking it changes nothing (realworld_untracked_constant.py).
+        # Keras 3 not tracking it changes nothing (untracked_constant_never_written.py).
         if is_layer and stored.raw_tf and (stored.trainable or stored.written):
             guessed = bool(stored.via) or not stored.trainable  # "written" is a name match
             untracked = (*args, version.describe())

@@ -3,7 +3,9 @@
 Runs anywhere (no TensorFlow needed): the fakes have the layout TensorFlow 2.16+ routes
 ``tf.keras`` to (``keras._tf_keras.keras`` for Keras 3, ``tf_keras.api._v2.keras`` for
 tf-keras), so these tests check which one is chosen and when, quickly; ``test_augment.py``
-checks the same against the real packages.
+checks the same against the real packages. A fake ``keras`` Layer/Model/Metric also carries
+the Keras idioms core checks misread, so the augment's suppressions (W0201, W0221, W0237,
+W0223, R0901) are checked with and without ``tfvarlint-augment`` here too.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ class Layer:
         """Config."""
         return {{}}
 
+    def add_metric(self, value):
+        """Not supported (Keras 3 raises): no override needed."""
+        raise NotImplementedError(value)
+
 
 class Dense(Layer):
     """Fake Dense."""
@@ -47,12 +53,66 @@ class Dense(Layer):
         self.units = units
 '''
 
+_MODELS = '''
+"""Fake Keras 3 models: Model has Keras's own ancestors (trainers, Layer)."""
+from keras._tf_keras.keras.layers import Layer
+
+
+class _Trainer1:
+    """Fake trainer base."""
+
+
+class _Trainer2(_Trainer1):
+    """Fake trainer base."""
+
+
+class _Trainer3(_Trainer2):
+    """Fake trainer base."""
+
+
+class Model(_Trainer3, Layer):
+    """Fake Model."""
+
+    def compile(self, optimizer="rmsprop", loss=None):
+        """Compile."""
+        return optimizer, loss
+
+    def train_step(self, data):
+        """One step."""
+        return data
+'''
+
+_METRICS = '''
+"""Fake Keras 3 metrics."""
+
+
+class Metric:
+    """Fake base metric."""
+
+    def update_state(self, *args, **kwargs):
+        """The user writes it."""
+        raise NotImplementedError(args, kwargs)
+
+    def result(self):
+        """The user writes it."""
+        raise NotImplementedError
+'''
+
 FAKES = {
     "tensorflow/__init__.py": '"""Fake TF: tf.keras is set at run time only."""\n',
-    "keras/__init__.py": '"""Fake Keras 3."""\n',
+    "keras/__init__.py": (
+        '"""Fake Keras 3."""\n'
+        "from keras._tf_keras.keras import Model as Model, layers as layers, metrics as metrics\n"
+    ),
     "keras/_tf_keras/__init__.py": "",
-    "keras/_tf_keras/keras/__init__.py": "from keras._tf_keras.keras import layers as layers\n",
+    "keras/_tf_keras/keras/__init__.py": (
+        "from keras._tf_keras.keras import layers as layers\n"
+        "from keras._tf_keras.keras import metrics as metrics\n"
+        "from keras._tf_keras.keras.models import Model as Model\n"
+    ),
     "keras/_tf_keras/keras/layers/__init__.py": _LAYERS.format(which="Keras 3"),
+    "keras/_tf_keras/keras/models/__init__.py": _MODELS,
+    "keras/_tf_keras/keras/metrics/__init__.py": _METRICS,
     "tf_keras/__init__.py": '"""Fake tf-keras."""\n',
     "tf_keras/api/__init__.py": "",
     "tf_keras/api/_v2/__init__.py": "",
@@ -97,6 +157,106 @@ print(tf.keras.layers.Dense(3), tf.keras.layers.Dens(3), keras.layers.Dense(1), 
 '''
 
 
+# Keras idioms that core checks misread (augment.py part 2), on standalone ``keras`` so that
+# stock pylint sees the Keras bases too (no tensorflow.keras routing involved). A trailing
+# ``# <symbol>-`` marks a message stock pylint gives there and the augment drops;
+# ``# <symbol>+`` one it keeps.
+USER_IDIOMS = '''
+"""Keras idioms and look-alikes."""
+import keras
+
+
+class Scale(keras.layers.Layer):  # abstract-method-
+    """A layer: build() renames input_shape, call() drops *args/**kwargs."""
+
+    def build(self, shape):  # arguments-renamed-
+        """Build."""
+        self.width = shape[-1]  # attribute-defined-outside-init-
+        self._make_bias()
+
+    def _make_bias(self):
+        """Called by build()."""
+        self.bias = 0.0  # attribute-defined-outside-init-
+
+    def call(self, inputs, training=None):  # arguments-differ-
+        """Call."""
+        self.seen = inputs  # attribute-defined-outside-init+
+        return inputs * self.width + self.bias, training
+
+    def get_config(self, extra):  # arguments-differ+
+        """A config that needs an argument Keras never passes."""
+        return {"extra": extra}
+
+
+class Net(keras.Model):  # abstract-method- too-many-ancestors-
+    """A model: compile() sets attributes, train_step() renames data."""
+
+    def compile(self, optimizer="sgd", loss=None):
+        """Compile."""
+        self.steps = 0  # attribute-defined-outside-init-
+        return optimizer, loss
+
+    def train_step(self, batch):  # arguments-renamed-
+        """One step."""
+        return batch
+
+
+class Deep1(keras.Model):  # abstract-method- too-many-ancestors-
+    """Project hierarchy: 0 own ancestors."""
+
+
+class Deep2(Deep1):  # abstract-method- too-many-ancestors-
+    """1 own ancestor."""
+
+
+class Deep3(Deep2):  # abstract-method- too-many-ancestors-
+    """2 own ancestors."""
+
+
+class Deep4(Deep3):  # abstract-method- too-many-ancestors-
+    """3 own ancestors: max-parents."""
+
+
+class Deep5(Deep4):  # abstract-method- too-many-ancestors+
+    """4 own ancestors: over max-parents."""
+
+
+class Mean(keras.metrics.Metric):  # abstract-method+
+    """A metric: update_state() has the documented signature, result() is missing."""
+
+    def update_state(self, y_true, y_pred, sample_weight=None):  # arguments-differ-
+        """Update."""
+        return y_true, y_pred, sample_weight
+
+
+class Plain:
+    """Not Keras: everything stays."""
+
+    def build(self, shape):
+        """Build."""
+        self.width = shape  # attribute-defined-outside-init+
+
+
+class Base:
+    """A project base class."""
+
+    def call(self, inputs, *args):
+        """Call."""
+        return inputs, args
+
+
+class Child(Base):
+    """Not Keras: its base's signature is the project's."""
+
+    def call(self, inputs):  # arguments-differ+
+        """Call."""
+        return inputs
+
+
+print(Scale, Net, Deep5, Mean, Plain, Child)
+'''
+
+
 @pytest.fixture(name="tree")
 def fixture_tree(tmp_path: Path) -> Path:
     for name, text in FAKES.items():
@@ -106,6 +266,7 @@ def fixture_tree(tmp_path: Path) -> Path:
     (tmp_path / "user.py").write_text(USER, encoding="utf-8")
     (tmp_path / "user_legacy.py").write_text("import tf_keras\n" + USER, encoding="utf-8")
     (tmp_path / "user_v1.py").write_text(USER_V1, encoding="utf-8")
+    (tmp_path / "user_idioms.py").write_text(USER_IDIOMS, encoding="utf-8")
     return tmp_path
 
 
@@ -116,7 +277,10 @@ def lint(
     files: tuple[str, ...] = ("user.py", "user_legacy.py"),
 ) -> list[tuple[str, int, str, str]]:
     environ = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    environ["PYTHONPATH"] = str(tree / "site")
+    # The fakes first; the caller's PYTHONPATH kept, so the tfvarlint under test is the one run.
+    environ["PYTHONPATH"] = os.pathsep.join(
+        [str(tree / "site"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
     environ.update(env or {})
     proc = subprocess.run(
         [
@@ -241,3 +405,56 @@ def test_parallel_jobs_give_the_same_messages(tree: Path) -> None:
     assert lint(tree, "--load-plugins=tfvarlint", "--jobs=2") == lint(
         tree, "--load-plugins=tfvarlint"
     )
+
+
+IDIOMS = ("user_idioms.py",)
+IDIOM_OPTIONS = ("--enable=abstract-method,too-many-ancestors", "--max-parents=3")
+
+
+def _marked(*signs: str) -> list[tuple[int, str]]:
+    """(line, symbol) of the ``# <symbol><sign>`` marks of USER_IDIOMS."""
+    return sorted(
+        (number, mark[:-1])
+        for number, text in enumerate(USER_IDIOMS.splitlines(), start=1)
+        if "  # " in text
+        for mark in text.rsplit("  # ", 1)[1].split()
+        if mark[-1] in signs and mark[:-1].replace("-", "").isalpha()
+    )
+
+
+def _idiom_messages(tree: Path, *options: str) -> list[tuple[int, str]]:
+    """(line, symbol) of the messages on USER_IDIOMS, each once (pylint may repeat one)."""
+    return sorted(
+        {
+            (line, symbol)
+            for _, line, symbol, _ in lint(tree, *IDIOM_OPTIONS, *options, files=IDIOMS)
+        }
+    )
+
+
+def test_idioms_fixture_covers_every_suppression() -> None:
+    symbols = {symbol for _, symbol in _marked("-")}
+    assert symbols == {
+        "attribute-defined-outside-init",  # W0201
+        "arguments-differ",  # W0221
+        "arguments-renamed",  # W0237
+        "abstract-method",  # W0223
+        "too-many-ancestors",  # R0901
+    }
+    assert {symbol for _, symbol in _marked("+")} == symbols - {"arguments-renamed"}
+
+
+def test_core_messages_on_keras_idioms_without_augment(tree: Path) -> None:
+    """Stock pylint, and the plugin with ``tfvarlint-augment=n``, give every marked message."""
+    stock = _idiom_messages(tree)
+    assert stock == _marked("-", "+")
+    assert _idiom_messages(tree, "--load-plugins=tfvarlint", "--tfvarlint-augment=n") == stock
+
+
+def test_augment_drops_keras_idioms_only(tree: Path) -> None:
+    """W0201/W0221/W0237/W0223/R0901 on Keras idioms go; the look-alikes stay."""
+    assert _idiom_messages(tree, "--load-plugins=tfvarlint") == _marked("+")
+
+
+def test_augment_drops_keras_idioms_in_parallel_jobs(tree: Path) -> None:
+    assert _idiom_messages(tree, "--load-plugins=tfvarlint", "--jobs=2") == _marked("+")

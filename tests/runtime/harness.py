@@ -26,6 +26,7 @@ import headers as hdr
 RUNTIME_DIR = Path(__file__).resolve().parent
 REPO = RUNTIME_DIR.parent.parent
 FUNCTIONAL_DIR = REPO / "tests" / "functional"
+SUPPORT_DIR = FUNCTIONAL_DIR / "_support"  # project packages the fixtures import
 OBSERVED_JSON = RUNTIME_DIR / "observed.json"
 MATRIX_MD = REPO / "docs" / "runtime-matrix.md"
 TIMEOUT = 240
@@ -102,7 +103,7 @@ def environment(version: str, tmpdir: str) -> dict[str, str]:
     env.pop("TF_USE_LEGACY_KERAS", None)
     if VERSION_ENV[version] is not None:
         env["TF_USE_LEGACY_KERAS"] = VERSION_ENV[version]
-    env["PYTHONPATH"] = str(RUNTIME_DIR)
+    env["PYTHONPATH"] = os.pathsep.join([str(RUNTIME_DIR), str(SUPPORT_DIR)])
     env["TF_CPP_MIN_LOG_LEVEL"] = "2"
     env["CUDA_VISIBLE_DEVICES"] = ""
     env["KERAS_HOME"] = tmpdir

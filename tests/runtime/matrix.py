@@ -3,7 +3,7 @@
     python tests/runtime/matrix.py                 # run every fixture (2 workers), rewrite both
     python tests/runtime/matrix.py --stale         # run only fixtures changed since observed
     python tests/runtime/matrix.py --render-only   # no TensorFlow: rewrite the matrix only
-    python tests/runtime/matrix.py seed/ layer_    # run the fixtures whose path contains these
+    python tests/runtime/matrix.py seed0 layer_   # run the fixtures whose path contains these
 
 Run it with the interpreter that has TensorFlow 2.21 and tf-keras 2.21 (``pip install
 '.[runtime]'``); the fixtures run in subprocesses of that interpreter.

@@ -32,9 +32,9 @@ REFRESH = "run `python tests/runtime/matrix.py --stale` with TensorFlow installe
 def test_fixtures_are_discovered() -> None:
     keys = set(IDS)
     assert {
-        "seed/seed000_example1_lazy_call.py",
-        "seed/seed004_incorrect_loss.py",
-        "seed/seed004_complex_loss.py",
+        "untracked/untracked_seed000_example1_lazy_call.py",
+        "lossvar/lossvar_seed004_incorrect_loss.py",
+        "lossvar/lossvar_seed004_complex_loss.py",
     } <= keys
     assert not any("/_" in key or key.startswith("_") for key in keys)
 

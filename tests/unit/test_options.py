@@ -17,12 +17,14 @@ from pylint.lint import Run
 from pylint.reporters import CollectingReporter
 
 HELPER = Path(__file__).resolve().parents[1] / "functional" / "helper"
+SUPPORT = HELPER.parent / "_support"  # helperpkg, which the helper fixtures import
 E7302 = "tf-variable-created-in-tf-function"
 
 
 @pytest.fixture(autouse=True)
 def _keras3(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TF_USE_LEGACY_KERAS", raising=False)
+    monkeypatch.syspath_prepend(str(SUPPORT))
 
 
 def lint(path: Path, *options: str, tmp_path: Path) -> set[tuple[str, int]]:

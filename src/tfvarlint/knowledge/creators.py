@@ -75,7 +75,7 @@ TextVectorization StringLookup IntegerLookup Discretization
 
 # Layers that hold a seed-generator variable under Keras 3 only; stateless under Keras 2
 # (built in call, they raise E1 under Keras 3 and run under tf-keras: runtime fixture
-# tests/functional/layer/layer_random_in_call.py).
+# tests/functional/creation_layer/creation_layer_random_in_call.py).
 _RANDOM_LAYERS = """
 Dropout SpatialDropout1D SpatialDropout2D SpatialDropout3D
 GaussianNoise GaussianDropout AlphaDropout
@@ -83,7 +83,7 @@ GaussianNoise GaussianDropout AlphaDropout
 
 # Random image-preprocessing layers hold a random-generator variable in both versions
 # (tf-keras: a stateful tf.random.Generator): built in call, they raise E1 under Keras 3
-# and tf-keras (tests/functional/layer/layer_random_preprocessing_in_call.py).
+# and tf-keras (tests/functional/creation_layer/creation_layer_random_preprocessing_in_call.py).
 _RANDOM_PREPROCESSING_LAYERS = """
 RandomFlip RandomRotation RandomZoom RandomTranslation RandomContrast RandomCrop
 RandomBrightness RandomHeight RandomWidth
@@ -190,6 +190,6 @@ def base_roles(name: str | None) -> frozenset[Role]:
 # --- What tf-keras tracks when it is created lazily in call --------------------------------
 
 # tf-keras tracks ``add_weight()``, sub-layers and metrics created lazily in ``call`` (as its
-# own MultiHeadAttention does; realworld_tf_keras_lazy_build.py); Keras 3 refuses them.
+# own MultiHeadAttention does; creation/creation_tf_keras_lazy_build.py); Keras 3 refuses them.
 KERAS2_TRACKS_LAZY = frozenset({Creates.LAYER, Creates.METRIC})
 KERAS2_TRACKED_FACTORIES = frozenset(f"self.{name}" for name in SELF_VARIABLE_METHODS)

@@ -1,0 +1,77 @@
+# runtime: keras3=raises keras2=ok
+# runtime-raises: tf.function only supports singleton tf.Variables
+# runtime-reason: linted as Keras 2 (.rc): dropout/noise layers are stateless in tf-keras; under Keras 3 the same code raises (E7304 there)
+"""Probe: dropout/noise layers built inside call(), linted as Keras 2: no message.
+
+The Keras 2 view of creation_layer_random_in_call.py (same code, linted with
+tfvarlint-keras-version=2): tf-keras dropout/noise layers hold no variable, so no message.
+"""
+import numpy as np
+import tensorflow as tf
+
+
+class PerCallDropout(tf.keras.layers.Layer):
+    def call(self, inputs, training=None):
+        return tf.keras.layers.Dropout(0.5)(inputs, training=training)
+
+
+class PerCallGaussianNoise(tf.keras.layers.Layer):
+    def call(self, inputs, training=None):
+        return tf.keras.layers.GaussianNoise(0.1)(inputs, training=training)
+
+
+class PerCallGaussianDropout(tf.keras.layers.Layer):
+    def call(self, inputs, training=None):
+        return tf.keras.layers.GaussianDropout(0.1)(inputs, training=training)
+
+
+class PerCallAlphaDropout(tf.keras.layers.Layer):
+    def call(self, inputs, training=None):
+        return tf.keras.layers.AlphaDropout(0.1)(inputs, training=training)
+
+
+class PerCallSpatialDropout1D(tf.keras.layers.Layer):
+    def call(self, inputs, training=None):
+        return tf.keras.layers.SpatialDropout1D(0.5)(inputs, training=training)
+
+
+def fit_and_predict(layer, shape=(4,)):
+    model = tf.keras.Sequential([tf.keras.Input(shape=shape), tf.keras.layers.Dense(3), layer])
+    model.compile(optimizer="sgd", loss="mse")
+    x = np.random.rand(8, *shape).astype("float32")
+    y = np.random.rand(8, *shape[:-1], 3)
+    model.fit(x, y, epochs=1, batch_size=4, verbose=0)
+    assert model.predict(x, verbose=0).shape == (8, *shape[:-1], 3)
+    assert len(model.weights) == 2, [w.name for w in model.weights]
+
+
+def case_dropout():
+    fit_and_predict(PerCallDropout())
+
+
+def case_gaussian_noise():
+    fit_and_predict(PerCallGaussianNoise())
+
+
+def case_gaussian_dropout():
+    fit_and_predict(PerCallGaussianDropout())
+
+
+def case_alpha_dropout():
+    fit_and_predict(PerCallAlphaDropout())
+
+
+def case_spatial_dropout_1d():
+    fit_and_predict(PerCallSpatialDropout1D(), shape=(2, 4))
+
+
+if __name__ == "__main__":
+    from runtime_support import run_cases
+
+    run_cases(
+        case_dropout,
+        case_gaussian_noise,
+        case_gaussian_dropout,
+        case_alpha_dropout,
+        case_spatial_dropout_1d,
+    )

@@ -1,1 +1,0 @@
-"""A small package of the linted project, imported by the ``realworld_reexported_*`` fixtures."""

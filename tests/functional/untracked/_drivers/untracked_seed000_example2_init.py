@@ -1,0 +1,7 @@
+"""Runtime driver of the verbatim seed fixture ``../untracked_seed000_example2_init.py``: checks that
+``self.w``, created in ``__init__`` (Example 2), is tracked and saved (see
+``seed000_common``)."""
+
+from seed000_common import check_weights_tracked_and_saved
+
+check_weights_tracked_and_saved(__file__)
