@@ -215,6 +215,17 @@ class TfVarLintChecker(BaseChecker):
             },
         ),
         (
+            "tfvarlint-keras-modules",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<qualified names>",
+                "help": "Project-local names that stand for Keras, e.g. a compat shim "
+                "mypkg.compat.keras bound by keras = get_keras(): their members are read "
+                "as Keras's.",
+            },
+        ),
+        (
             "tfvarlint-extra-traced-methods",
             {
                 "default": (),
@@ -250,6 +261,7 @@ class TfVarLintChecker(BaseChecker):
             self.classes, self.resolver, self._settings.extra_traced_methods
         )
         self._per_version = {}
+        names.configure(frozenset(config.tfvarlint_keras_modules))
 
     def close(self) -> None:
         """Drop every cached node, so an editor's long-lived process keeps no trees."""
@@ -272,7 +284,9 @@ class TfVarLintChecker(BaseChecker):
             self._per_version[keras3] = (creations, ClassStateRules(creations))
         return self._per_version[keras3]
 
-    def _keras_version(self, module: nodes.Module, imported: set[str]) -> keras_version.KerasVersion:
+    def _keras_version(
+        self, module: nodes.Module, imported: set[str]
+    ) -> keras_version.KerasVersion:
         option = str(self.linter.config.tfvarlint_keras_version)
         return keras_version.decide(option, module.file, imported)
 

@@ -76,7 +76,7 @@ class Creations:
         self.entry_points = entry_points
         # A class in the middle of being decided reads False (a class reaching itself).
         self._stateful: dict[nodes.ClassDef, bool] = {}
-        self._summaries: dict[tuple[Body, int], Creation | None] = {}
+        self._summaries: dict[tuple[Body, int], tuple[Creation, ...]] = {}
         self._classified: dict[tuple[nodes.Call, Body], tuple[Creates, str, str] | None] = {}
 
     @property
@@ -129,7 +129,7 @@ class Creations:
                 if self._followed(passed, body)
             ]
         for target, text, named in steps:
-            summary = self.summary(target, depth - 1)
+            summary = self.summary(target, depth - 1, call if helper is not None else None)
             if summary is not None:
                 creation = replace(
                     summary, node=call, via=(Step(text, _location(target, named)), *summary.via)
@@ -139,22 +139,31 @@ class Creations:
                     yield judged
                 return
 
-    def summary(self, helper: Body, depth: int) -> Creation | None:
-        """The first creation a helper makes (an unguarded one preferred), cached.
+    def summary(self, helper: Body, depth: int, site: nodes.Call | None = None) -> Creation | None:
+        """The first creation a helper makes (an unguarded one preferred).
+
+        ``site``: the call that runs the helper; a creation in a branch its literal arguments
+        rule out (``helper(x, skip=True)``, the variable under ``if not skip:``) is none.
+        """
+        result = None
+        for creation in self._made(helper, depth):
+            if site is not None and _ruled_out(creation.node, helper, site):
+                continue
+            if result is None or (result.guarded and not creation.guarded):
+                result = creation
+        return result
+
+    def _made(self, helper: Body, depth: int) -> tuple[Creation, ...]:
+        """Every creation a helper makes, cached.
 
         Keyed by the depth left, so the answer never depends on the order bodies are
         visited; recursion ends because every step down has one less depth.
         """
         key = (helper, depth)
-        if key in self._summaries:
-            return self._summaries[key]
-        self._summaries[key] = None  # a body that reaches itself within its own depth
-        result = None
-        for creation in self.body_creations(helper, depth):
-            if result is None or (result.guarded and not creation.guarded):
-                result = creation
-        self._summaries[key] = result
-        return result
+        if key not in self._summaries:
+            self._summaries[key] = ()  # a body that reaches itself within its own depth
+            self._summaries[key] = tuple(self.body_creations(helper, depth))
+        return self._summaries[key]
 
     def _helper(self, call: nodes.Call, body: Body) -> Body | None:
         target = self.resolver.helper(call)
@@ -228,7 +237,12 @@ class Creations:
         return None
 
     def _stateful_keras_name(self, name: str | None) -> bool:
-        return name in kb.STATEFUL_LAYERS or (self.keras3 and name in kb.KERAS3_STATEFUL_LAYERS)
+        if name in kb.STATEFUL_LAYERS or (self.keras3 and name in kb.KERAS3_STATEFUL_LAYERS):
+            return True
+        return bool(name) and any(
+            name.startswith(namespace) and name.rsplit(".", 1)[-1][:1].isupper()
+            for namespace in kb.STATEFUL_NAMESPACES
+        )
 
     def _sequential_has_state(self, call: nodes.Call, body: Body) -> bool:
         layers = call.args[:1] + [
@@ -258,7 +272,9 @@ class Creations:
                 return True
         if any(self.is_stateful_class(base) for base in self.classes.project_bases(cls)):
             return True
-        for method_name in ("__init__", "build"):
+        # A layer whose own ``call`` creates state (even lazily) creates it when built per
+        # call (creation_layer/creation_layer_project_lazy_call.py).
+        for method_name in ("__init__", "build", "call"):
             method = self.classes.find_method(cls, method_name)
             if method is None:
                 continue
@@ -281,6 +297,86 @@ def _judged(
     if found is Verdict.GUARDED and not creation.guarded:
         return replace(creation, guarded=True)
     return creation
+
+
+# --- branches a call site's literal arguments rule out -----------------------------------------
+
+_UNKNOWN = object()
+
+
+def _ruled_out(node: nodes.NodeNG, helper: Body, site: nodes.Call) -> bool:
+    """Is ``node`` (in ``helper``) in a branch that ``site``'s literal arguments never take?"""
+    if not isinstance(helper, nodes.FunctionDef):
+        return False
+    literals = _literal_arguments(helper, site)
+    if not literals:
+        return False
+    child, parent = node, node.parent
+    while parent is not None and child is not helper:
+        if isinstance(parent, (nodes.If, nodes.IfExp)) and child is not parent.test:
+            value = _evaluate(parent.test, literals)
+            if value is not _UNKNOWN:
+                in_body = (
+                    child in parent.body if isinstance(parent, nodes.If) else child is parent.body
+                )
+                if bool(value) is not in_body:
+                    return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _literal_arguments(helper: nodes.FunctionDef, site: nodes.Call) -> dict[str, object]:
+    """Parameter -> literal value at this call (passed as a constant, or a constant default)."""
+    arguments = helper.args
+    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    if isinstance(helper.parent, nodes.ClassDef) and isinstance(site.func, nodes.Attribute):
+        positional = positional[1:]  # ``self.helper(...)``/``obj.helper(...)``: bound
+    values: dict[str, object] = {}
+    defaults = arguments.defaults or []
+    for param, default in zip(
+        positional[len(positional) - len(defaults) :], defaults, strict=True
+    ):
+        if isinstance(default, nodes.Const):
+            values[param.name] = default.value
+    for param, default in zip(
+        arguments.kwonlyargs or [], arguments.kw_defaults or [], strict=False
+    ):
+        if isinstance(default, nodes.Const):
+            values[param.name] = default.value
+    if any(isinstance(arg, nodes.Starred) for arg in site.args):
+        return {}
+    for param, arg in zip(positional, site.args, strict=False):
+        values[param.name] = arg.value if isinstance(arg, nodes.Const) else _UNKNOWN
+    for keyword in site.keywords or ():
+        if keyword.arg is None:
+            return {}  # ``**kwargs``: anything
+        values[keyword.arg] = (
+            keyword.value.value if isinstance(keyword.value, nodes.Const) else _UNKNOWN
+        )
+    return {name: value for name, value in values.items() if value is not _UNKNOWN}
+
+
+def _evaluate(test: nodes.NodeNG, literals: dict[str, object]) -> object:
+    """The value of a test of literal parameters (``skip``, ``not skip``, ``mode == "a"``)."""
+    if isinstance(test, nodes.Name):
+        return literals.get(test.name, _UNKNOWN)
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        value = _evaluate(test.operand, literals)
+        return _UNKNOWN if value is _UNKNOWN else not value
+    if isinstance(test, nodes.Compare) and len(test.ops) == 1:
+        operator, right = test.ops[0]
+        left = _evaluate(test.left, literals)
+        other = right.value if isinstance(right, nodes.Const) else _UNKNOWN
+        if left is _UNKNOWN or other is _UNKNOWN:
+            return _UNKNOWN
+        compare = {
+            "is": lambda a, b: a is b,
+            "is not": lambda a, b: a is not b,
+            "==": lambda a, b: a == b,
+            "!=": lambda a, b: a != b,
+        }.get(operator)
+        return compare(left, other) if compare else _UNKNOWN
+    return _UNKNOWN
 
 
 # --- small tree helpers -----------------------------------------------------------------------

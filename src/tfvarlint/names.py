@@ -15,7 +15,13 @@ from functools import lru_cache
 
 from astroid import nodes
 
-from tfvarlint.knowledge.spellings import KERAS_SPELLINGS, REEXPORTED_MODULE_NAMES, TF_TOP_PACKAGES
+from tfvarlint.knowledge.spellings import (
+    ERA_NAMESPACES,
+    ERA_NOT_FOLDED,
+    KERAS_SPELLINGS,
+    REEXPORTED_MODULE_NAMES,
+    TF_TOP_PACKAGES,
+)
 
 # A name bound by a plain assignment is followed this many times (``V = tf.Variable``).
 _MAX_ALIAS_HOPS = 4
@@ -59,13 +65,44 @@ def qualified_name(node: nodes.NodeNG) -> str | None:
     return ".".join([base, *parts[1:]])
 
 
+# Project-local names that stand for Keras (``keras = get_keras()`` compat shims), from the
+# ``tfvarlint-keras-modules`` option: set by the checker for the run.
+_PROJECT_KERAS: tuple[str, ...] = ()
+
+
+def configure(keras_modules: frozenset[str] | tuple[str, ...]) -> None:
+    """Set the project-local names that stand for Keras (and forget cached answers)."""
+    global _PROJECT_KERAS
+    modules = tuple(sorted(keras_modules, key=lambda name: (-len(name), name)))
+    if modules != _PROJECT_KERAS:
+        _PROJECT_KERAS = modules
+        resolve.cache_clear()
+
+
 def canonical(qname: str | None) -> str | None:
     """Fold the many spellings of one TF/Keras API into one name."""
     if not qname:
         return qname
+    for prefix in _PROJECT_KERAS:
+        if qname == prefix or qname.startswith(prefix + "."):
+            qname = "keras" + qname[len(prefix) :]
+            break
     for prefix, replacement in KERAS_SPELLINGS:
         if qname == prefix or qname.startswith(prefix + "."):
-            return replacement + qname[len(prefix) :]
+            qname = replacement + qname[len(prefix) :]
+            break
+    return _fold_era_submodule(qname)
+
+
+def _fold_era_submodule(qname: str) -> str:
+    """``keras.layers.core.Dense`` -> ``keras.layers.Dense`` (see ``ERA_NAMESPACES``)."""
+    for namespace in ERA_NAMESPACES:
+        if qname.startswith(namespace + ".") and not qname.startswith(ERA_NOT_FOLDED):
+            rest = qname[len(namespace) + 1 :].split(".")
+            if len(rest) > 1 and rest[-1][:1].isupper() and all(
+                part[:1].islower() or part[:1] == "_" for part in rest[:-1]
+            ):
+                return f"{namespace}.{rest[-1]}"
     return qname
 
 
@@ -100,6 +137,10 @@ def _bound_name(scope_node: nodes.NodeNG, name: str, hops: int) -> str | None:
         qname = _qualified_binding(stmt, name, hops)
         if qname is not None:
             found.append(qname)
+    if not assignments:
+        star = _star_imported(scope_node, name)
+        if star is not None:
+            found.append(star)
     if not found:
         return None
     # ``try: import tensorflow as tf / except ImportError: tf = None``: the import wins.
@@ -125,6 +166,8 @@ def _qualified_binding(stmt: nodes.NodeNG, name: str, hops: int) -> str | None:
             except Exception:  # pylint: disable=broad-exception-caught  # beyond top level
                 return None
         for original, alias in stmt.names:
+            if original == "*" and name in _star_names(module):
+                return f"{module}.{name}"
             if (alias or original) == name and original != "*":
                 if original in REEXPORTED_MODULE_NAMES and hops > 0 and not is_tf_name(module):
                     reexported = _reexported_tf_module(stmt, original, hops - 1)
@@ -134,6 +177,10 @@ def _qualified_binding(stmt: nodes.NodeNG, name: str, hops: int) -> str | None:
         return None
     if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
         return stmt.qname()
+    if isinstance(stmt, nodes.AssignName) and _PROJECT_KERAS:
+        local = f"{stmt.root().name}.{name}"
+        if local in _PROJECT_KERAS or name in _PROJECT_KERAS:
+            return local if local in _PROJECT_KERAS else name
     if isinstance(stmt, nodes.AssignName) and hops > 0:
         parent = stmt.parent
         if (
@@ -152,6 +199,32 @@ def _qualified_binding(stmt: nodes.NodeNG, name: str, hops: int) -> str | None:
                 return None
             base = _bound_name(head, head.name, hops - 1)
             return ".".join([base, *parts[1:]]) if base else None
+    return None
+
+
+def _star_names(module: str) -> frozenset[str]:
+    """Names ``from <module> import *`` binds that tfvarlint knows (TF/Keras modules only)."""
+    from tfvarlint.knowledge import star_exports  # pylint: disable=import-outside-toplevel
+
+    folded = canonical(module)
+    return star_exports(folded) if is_tf_name(folded) else frozenset()
+
+
+def _star_imported(scope_node: nodes.NodeNG, name: str) -> str | None:
+    """``from tensorflow.keras.layers import *`` then ``Dense``: a name no statement binds
+    (astroid cannot read TensorFlow's lazily built namespaces), found in the table."""
+    try:
+        module = scope_node.root()
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    for stmt in module.body:
+        if (
+            isinstance(stmt, nodes.ImportFrom)
+            and not stmt.level
+            and any(original == "*" for original, _ in stmt.names)
+            and name in _star_names(stmt.modname)
+        ):
+            return f"{stmt.modname}.{name}"
     return None
 
 
@@ -287,6 +360,14 @@ def _definition_from(
 ) -> nodes.ClassDef | nodes.FunctionDef | None:
     if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
         return stmt if not rest else None
+    if isinstance(stmt, nodes.AssignName) and hops > 0 and not rest:
+        # ``MakeInner = Inner``: an alias of a project class or function.
+        value = single_binding_of(stmt)
+        if isinstance(value, (nodes.Name, nodes.Attribute)) and not (
+            isinstance(value, nodes.Name) and value.name == name
+        ):
+            return project_definition(value, hops - 1)
+        return None
     if isinstance(stmt, nodes.ImportFrom):
         for original, alias in stmt.names:
             if (alias or original) == name and original != "*":
@@ -369,6 +450,12 @@ def instance_name(node: nodes.NodeNG) -> str | None:
     return None
 
 
+def single_binding_of(target: nodes.AssignName) -> nodes.NodeNG | None:
+    """The value a plain assignment ``target = <value>`` gives (chained targets allowed)."""
+    assign = target.parent
+    return assign.value if isinstance(assign, nodes.Assign) else None
+
+
 def single_binding(name: nodes.Name) -> nodes.NodeNG | None:
     """The value of the one plain assignment that binds a name where it is read.
 
@@ -382,10 +469,9 @@ def single_binding(name: nodes.Name) -> nodes.NodeNG | None:
         return None
     if len(assignments) != 1 or not isinstance(assignments[0], nodes.AssignName):
         return None
-    assign = assignments[0].parent
-    if not isinstance(assign, nodes.Assign):
+    value = single_binding_of(assignments[0])
+    if value is None:
         return None
-    value = assign.value
     if isinstance(value, nodes.Name) and value.name == name.name:
         return None
     return value

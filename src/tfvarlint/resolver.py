@@ -65,6 +65,17 @@ class Resolver:
             method = _enclosing_method(site)
             if method is not None and expr.expr.name == instance_name(method):
                 return self.self_attribute_callable(method.parent, expr.attrname)
+        if (
+            isinstance(expr, nodes.Attribute)
+            and isinstance(expr.expr, nodes.Attribute)
+            and isinstance(expr.expr.expr, nodes.Name)
+            and expr.attrname not in kb.NOT_FOLLOWED
+        ):
+            # ``self.builder.make()``: ``self.builder`` holds one project class's instance.
+            method = _enclosing_method(site)
+            if method is not None and expr.expr.expr.name == instance_name(method):
+                cls = self._attribute_class(method.parent, expr.expr.attrname)
+                return self.classes.find_method(cls, expr.attrname) if cls else None
         if not isinstance(expr, (nodes.Name, nodes.Attribute)):
             return None
         if is_tf_name(resolve(expr)):
@@ -90,6 +101,18 @@ class Resolver:
             return None
         cls = self.instance_class(expr.expr)
         return self.classes.find_method(cls, expr.attrname) if cls is not None else None
+
+    def _attribute_class(self, cls: nodes.ClassDef, attr: str) -> nodes.ClassDef | None:
+        """The project class whose instance every ``self.<attr> = Cls(...)`` of a class stores."""
+        found: set[nodes.ClassDef] = set()
+        for target in cls.instance_attrs.get(attr, []):
+            assign = target.parent
+            value = assign.value if isinstance(assign, nodes.Assign) else None
+            owner = self.instance_class(value) if isinstance(value, nodes.Call) else None
+            if owner is None:
+                return None
+            found.add(owner)
+        return found.pop() if len(found) == 1 else None
 
     def self_attribute_callable(self, cls: nodes.ClassDef, attr: str) -> Body | None:
         """``self.attr`` in a class: a method, or a lambda/function stored on the instance."""
@@ -124,8 +147,10 @@ class Resolver:
             found = self.callables(func, call)
             target = found[0] if found else None
         elif isinstance(func, (nodes.Name, nodes.Attribute)):
-            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
-                target = self.function_named(func, call)  # ``self.method()``, ``util.make()``
+            if isinstance(func, nodes.Attribute) and isinstance(
+                func.expr, (nodes.Name, nodes.Attribute)
+            ):  # ``self.method()``, ``util.make()``, ``self.builder.make()``
+                target = self.function_named(func, call)
             if target is None:
                 if is_tf_name(resolve(func)):
                     return None

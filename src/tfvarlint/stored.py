@@ -10,7 +10,7 @@ from astroid import nodes
 from tfvarlint import knowledge as kb
 from tfvarlint.creations import Creations, Step
 from tfvarlint.knowledge import Creates
-from tfvarlint.names import instance_name, resolve
+from tfvarlint.names import instance_name, resolve, single_binding
 from tfvarlint.resolver import Body
 
 
@@ -41,16 +41,18 @@ class ClassStateRules:
             if self_name is None:
                 continue
             for assign in method.nodes_of_class((nodes.Assign, nodes.AnnAssign)):
-                value = assign.value
-                if not isinstance(value, nodes.Call):
+                calls = _stored_calls(assign.value, method)
+                if not calls:
                     continue
                 targets = assign.targets if isinstance(assign, nodes.Assign) else [assign.target]
                 for target in targets:
-                    if (
+                    if not (
                         isinstance(target, nodes.AssignAttr)
                         and isinstance(target.expr, nodes.Name)
                         and target.expr.name == self_name
                     ):
+                        continue
+                    for value in calls:
                         stored = self._stored(value, target.attrname, method)
                         if stored is not None and not stored.trainable:
                             if written is None:
@@ -58,6 +60,7 @@ class ClassStateRules:
                             stored = replace(stored, written=stored.attr in written)
                         if stored is not None:
                             yield stored
+                            break  # one message per stored attribute
 
     def _stored(self, call: nodes.Call, attr: str, method: Body) -> StoredVariable | None:
         creations = self.creations
@@ -81,6 +84,33 @@ class ClassStateRules:
         )
         raw_tf = resolve(origin.func) in kb.RAW_TF_VARIABLES
         return StoredVariable(call, attr, what, raw_tf, trainable, via=via)
+
+
+def _stored_calls(value: nodes.NodeNG | None, method: Body) -> list[nodes.Call]:
+    """The calls whose results an assigned value stores: the call itself, the elements of a
+    list/tuple or comprehension, or what a local list bound once holds (``ws = []`` then
+    ``ws.append(tf.Variable(...))``; untracked/untracked_variable_list.py)."""
+    if isinstance(value, nodes.Call):
+        return [value]
+    if isinstance(value, (nodes.List, nodes.Tuple)):
+        return [element for element in value.elts if isinstance(element, nodes.Call)]
+    if isinstance(value, (nodes.ListComp, nodes.GeneratorExp)):
+        return [value.elt] if isinstance(value.elt, nodes.Call) else []
+    if isinstance(value, nodes.Name):
+        bound = single_binding(value)
+        if isinstance(bound, (nodes.List, nodes.Tuple, nodes.ListComp)):
+            found = _stored_calls(bound, method)
+            for call in method.nodes_of_class(nodes.Call):
+                func = call.func
+                if (
+                    isinstance(func, nodes.Attribute)
+                    and func.attrname in ("append", "extend", "insert")
+                    and isinstance(func.expr, nodes.Name)
+                    and func.expr.name == value.name
+                ):
+                    found.extend(arg for arg in call.args if isinstance(arg, nodes.Call))
+            return found
+    return []
 
 
 def written_attributes(module: nodes.Module) -> set[str]:

@@ -73,3 +73,28 @@ def test_close_clears_node_caches(tmp_path: Path) -> None:
     checker = next(c for c in run.linter.get_checkers() if isinstance(c, TfVarLintChecker))
     assert names.resolve.cache_info().currsize == 0
     assert not checker.classes._roles  # pylint: disable=protected-access
+
+
+def test_confidence_high_keeps_direct_findings_only(tmp_path: Path) -> None:
+    module = tmp_path / "steps.py"
+    module.write_text(
+        "import tensorflow as tf\n\n\ndef make():\n    return tf.Variable(1.0)\n\n\n"
+        "@tf.function\ndef direct(x):\n    return x * tf.Variable(2.0)\n\n\n"
+        "@tf.function\ndef through_helper(x):\n    return x * make()\n"
+    )
+
+    def lint(*extra: str) -> list[tuple[str, int, str]]:
+        reporter = CollectingReporter()
+        Run(
+            ["--load-plugins=tfvarlint", "--disable=all", "--enable=tfvarlint",
+             "--persistent=n", "--score=n", *extra, str(module)],
+            reporter=reporter, exit=False,
+        )  # fmt: skip
+        return [(m.symbol, m.line, m.confidence.name) for m in reporter.messages]
+
+    everything = lint()
+    assert everything == [
+        ("tf-variable-created-in-tf-function", 10, "HIGH"),
+        ("tf-variable-created-in-tf-function", 15, "INFERENCE"),
+    ]
+    assert lint("--confidence=HIGH") == [everything[0]]

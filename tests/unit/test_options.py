@@ -236,3 +236,12 @@ def test_pyproject_tfvarlint_section(tmp_path: Path) -> None:
         f"{model}:16:{E7302}",  # tfvarlint-extra-variable-factories (through the re-export)
         f"{model}:26:{E7302}",  # tfvarlint-extra-traced-methods
     }  # and tfvarlint-follow-depth = 1: two_deep (line 21) is no longer reported
+
+
+def test_keras_modules(tmp_path: Path) -> None:
+    source = HELPER.parent / "spelling" / "spelling_project_keras_module.py"
+    assert lint(source, tmp_path=tmp_path) == set()
+    option = "--tfvarlint-keras-modules=spelling_project_keras_module.keras"
+    assert lint(source, option, tmp_path=tmp_path) == {("keras-layer-created-in-call", 20)}
+    other = "--tfvarlint-keras-modules=spelling_project_keras_module.other"
+    assert lint(source, other, tmp_path=tmp_path) == set()

@@ -44,3 +44,53 @@ def test_augment_reads_the_same_tables() -> None:
 
     assert augment._KERAS_ROUTES is spellings.KERAS_ROUTES
     assert augment._KERAS_PACKAGES is spellings.KERAS_PACKAGES
+
+
+KERAS_2_0 = '''
+import tensorflow as tf
+from keras.engine import Layer as EngineLayer
+from keras.engine.topology import Layer
+from keras.layers.core import Dense
+
+
+class Scale(Layer):
+    def call(self, inputs):
+        return inputs * tf.Variable(2.0)
+
+
+class Project(EngineLayer):
+    def call(self, inputs):
+        return Dense(2)(inputs)
+'''
+
+
+def test_keras_2_0_era_paths(tmp_path) -> None:
+    """Keras 2.0-2.2 bases and layer paths (no TF 2.21 Keras has them: a lint-only check)."""
+    from pylint.lint import Run
+    from pylint.reporters import CollectingReporter
+
+    path = tmp_path / "era.py"
+    path.write_text(KERAS_2_0, encoding="utf-8")
+    reporter = CollectingReporter()
+    Run(["--load-plugins=tfvarlint", "--disable=all", "--enable=tfvarlint", "--persistent=n",
+         "--tfvarlint-keras-version=2", str(path)], reporter=reporter, exit=False)  # fmt: skip
+    assert [(m.symbol, m.line) for m in reporter.messages] == [
+        ("tf-variable-created-in-call", 10),
+        ("keras-layer-created-in-call", 15),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("keras.layers.core.Dense", "keras.layers.Dense"),
+        ("keras.src.layers.core.dense.Dense", "keras.layers.Dense"),
+        ("tf_keras.src.layers.core.dense.Dense", "keras.layers.Dense"),
+        ("tensorflow.keras.layers.experimental.preprocessing.RandomFlip", "keras.layers.RandomFlip"),
+        ("keras.src.optimizers.adam.Adam", "keras.optimizers.Adam"),
+        ("keras.optimizers.schedules.ExponentialDecay", "keras.optimizers.schedules.ExponentialDecay"),
+        ("keras.layers.Dense", "keras.layers.Dense"),
+    ],
+)
+def test_era_submodules_fold(spelling: str, expected: str) -> None:
+    assert canonical(spelling) == expected

@@ -14,3 +14,35 @@ is a runtime fixture (``docs/runtime-matrix.md``); change a fact only with a run
 from tfvarlint.knowledge.creators import *  # noqa: F403
 from tfvarlint.knowledge.entry_points import *  # noqa: F403
 from tfvarlint.knowledge.spellings import *  # noqa: F403
+
+
+def _known_names() -> frozenset[str]:
+    from tfvarlint.knowledge import creators, entry_points  # pylint: disable=import-outside-toplevel
+
+    names: set[str] = set()
+    names |= creators.VARIABLE_FACTORIES | creators.STATEFUL_LAYERS
+    names |= creators.KERAS3_STATEFUL_LAYERS | creators.SEQUENTIAL
+    names |= creators.OPTIMIZERS | creators.METRICS | set(creators.BASE_ROLES)
+    for row in entry_points.ENTRY_POINTS:
+        names |= set(getattr(row.match, "names", ()))
+    names |= entry_points.VARIABLE_CREATOR_SCOPES | entry_points.TF1_VARIABLE_STORE_DECORATORS
+    names |= entry_points.RUN_ONCE_DECORATORS
+    return frozenset(names)
+
+
+_STAR_EXPORTS: dict[str, frozenset[str]] = {}
+
+
+def star_exports(namespace: str) -> frozenset[str]:
+    """What ``from <namespace> import *`` binds that tfvarlint knows (canonical namespace):
+    ``keras.layers`` -> ``{"Dense", "Layer", "Lambda", ...}``, ``keras`` -> ``{"layers",
+    "Sequential", ...}``. From the tables, so the answer is the same with or without
+    TensorFlow installed."""
+    if namespace not in _STAR_EXPORTS:
+        prefix = namespace + "."
+        _STAR_EXPORTS[namespace] = frozenset(
+            name[len(prefix) :].split(".", 1)[0]
+            for name in _known_names()
+            if name.startswith(prefix)
+        )
+    return _STAR_EXPORTS[namespace]

@@ -43,6 +43,18 @@ VARIABLE_FACTORIES = frozenset(
         "keras.Variable",  # Keras 3
         "keras.backend.Variable",
         "keras.backend.variable",  # Keras 2 and the tf.keras shim (Keras 3 has none)
+        # Random generators hold their state in a variable (creation/creation_random_generator.py).
+        *(
+            f"tensorflow.{namespace}.{constructor}"
+            for namespace in ("random", "random.experimental")
+            for constructor in (
+                "Generator",
+                "Generator.from_seed",
+                "Generator.from_non_deterministic_state",
+                "Generator.from_key_counter",
+            )
+        ),
+        "keras.random.SeedGenerator",  # Keras 3: a seed variable
     }
 )
 # Of those, the raw TensorFlow ones: Keras 3 does not track them on a Layer (W7306).
@@ -89,9 +101,28 @@ RandomFlip RandomRotation RandomZoom RandomTranslation RandomContrast RandomCrop
 RandomBrightness RandomHeight RandomWidth
 """.split()
 
+# TF1 functional layers build a layer (and its variables) on every call
+# (creation_layer/creation_layer_tf1_functional.py); their classes too.
+_TF1_LAYER_FUNCTIONS = """
+dense conv1d conv2d conv3d conv2d_transpose conv3d_transpose separable_conv1d
+separable_conv2d batch_normalization
+""".split()
+_TF1_LAYER_CLASSES = """
+Dense Conv1D Conv2D Conv3D Conv2DTranspose Conv3DTranspose SeparableConv1D SeparableConv2D
+BatchNormalization
+""".split()
+
 STATEFUL_LAYERS = frozenset(
-    f"keras.layers.{name}" for name in _WEIGHTED_LAYERS + _RANDOM_PREPROCESSING_LAYERS
+    [f"keras.layers.{name}" for name in _WEIGHTED_LAYERS + _RANDOM_PREPROCESSING_LAYERS]
+    + [
+        f"{namespace}.{name}"
+        for namespace in ("tensorflow.compat.v1.layers", "tensorflow.layers")
+        for name in _TF1_LAYER_FUNCTIONS + _TF1_LAYER_CLASSES
+    ]
 )
+# Namespaces whose classes are all stateful models (``keras.applications.MobileNetV2``,
+# ``keras.applications.resnet50.ResNet50``): built per call, they create all their weights.
+STATEFUL_NAMESPACES = ("keras.applications.",)
 KERAS3_STATEFUL_LAYERS = frozenset(f"keras.layers.{name}" for name in _RANDOM_LAYERS)
 
 # Model constructors that own the layers they are given.
@@ -137,6 +168,13 @@ BASE_ROLES: dict[str, frozenset[Role]] = {
     "keras.Layer": frozenset({Role.LAYER}),
     "keras.layers.Layer": frozenset({Role.LAYER}),
     "keras.engine.base_layer.Layer": frozenset({Role.LAYER}),
+    # Keras 2.0-2.2 bases (``from keras.engine.topology import Layer``).
+    "keras.engine.topology.Layer": frozenset({Role.LAYER}),
+    "keras.engine.Layer": frozenset({Role.LAYER}),
+    "keras.engine.topology.Container": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.engine.network.Network": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.engine.Network": frozenset({Role.LAYER, Role.MODEL}),
+    "keras.engine.Model": frozenset({Role.LAYER, Role.MODEL}),
     "keras.Model": frozenset({Role.LAYER, Role.MODEL}),
     "keras.models.Model": frozenset({Role.LAYER, Role.MODEL}),
     "keras.engine.training.Model": frozenset({Role.LAYER, Role.MODEL}),

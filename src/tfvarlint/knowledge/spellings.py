@@ -78,3 +78,11 @@ FUNCTIONAL_MODEL_MODULES = {
     "keras.src.models.model": "keras.src.models.functional",
     "tf_keras.src.engine.training": "tf_keras.src.engine.functional",
 }
+
+# Namespaces whose classes have lived in submodules across eras (Keras 2.0-2.2
+# ``keras.layers.core.Dense``, tf-keras ``keras.layers.core.dense.Dense``, TF 2.3-2.5
+# ``keras.layers.experimental.preprocessing.RandomFlip``, Keras 3
+# ``keras.src.optimizers.adam.Adam``): ``<namespace>.<submodules>.<Class>`` is folded to
+# ``<namespace>.<Class>``, except under the namespaces that hold other kinds of classes.
+ERA_NAMESPACES = ("keras.layers", "keras.optimizers", "keras.metrics", "keras.losses")
+ERA_NOT_FOLDED = ("keras.optimizers.schedules",)
