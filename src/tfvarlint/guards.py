@@ -50,8 +50,9 @@ def is_guarded(node: nodes.NodeNG, body: Body, *, tensor_state: bool = False) ->
     into graph conditionals that trace both branches: the retrace creates a second variable
     (tf.function: "only supports singleton tf.Variables"; Keras 3 call:
     OperatorNotAllowedInGraphError; see ``tests/functional/guard/guard_or_expression.py``
-    and ``guard_not_truthiness_of_variable.py``). Such truthiness tests of the very target
-    are then no guard (``is None`` tests still are). ``tensor_state=True`` never guards
+    and ``guard_not_truthiness_of_variable.py``), and ``self.w == None`` fails to convert
+    None (``guard_not_equality_of_variable.py``). Such truthiness and equality tests of the
+    very target are then no guard (``is None`` tests still are). ``tensor_state=True`` never guards
     more than ``tensor_state=False``.
     """
     targets, stored = _creation_targets(node, body)
@@ -166,7 +167,10 @@ def _guard_test(
     if isinstance(test, nodes.UnaryOp) and test.op == "not":
         return _guard_test(test.operand, body, assigned, tensor_targets, follow=follow)
     if isinstance(test, nodes.Compare):
-        return _tests_changed(_compared_key(test, body), body, assigned)
+        key, by_identity = _compared_key(test, body)
+        if not by_identity and key in tensor_targets:
+            return False  # ``self.w == None``: a tensor op once ``self.w`` is the variable
+        return _tests_changed(key, body, assigned)
     key = _state_key(test, body)
     if key is None and _is_builtin_call(test, "getattr"):
         key = _existence_key(test, body)  # ``if not getattr(self, "w", None):``
@@ -194,23 +198,28 @@ def _changed(key: str | None, assigned: frozenset[str]) -> bool:
     return any(key == changed or key.startswith(changed + ".") for changed in assigned)
 
 
-def _compared_key(test: nodes.Compare, body: Body) -> str | None:
+def _compared_key(test: nodes.Compare, body: Body) -> tuple[str | None, bool]:
     """``self.w is None``, ``None is P.w``, ``G == 0``, ``len(self.vars) == 0``,
-    ``getattr(self, "w", None) is None``, ``k not in self._vars``: the state key tested."""
+    ``getattr(self, "w", None) is None``, ``k not in self._vars``: the state key tested, and
+    whether the test holds whatever that state is (``is``, ``in``, ``len``), or compares
+    its value (``==``: on a variable, a tensor op; ``variable == None`` even raises)."""
     if len(test.ops) != 1:
-        return None
+        return None, True
     operator, right = test.ops[0]
     left = test.left
     if operator in ("is", "is not", "==", "!="):
         for side, other in ((left, right), (right, left)):
             if _is_none_or_empty(other):
-                key = _tested_key(side, body) or _len_of_state_key(side, body)
+                key = _tested_key(side, body)
                 if key is not None:
-                    return key
-        return None
+                    return key, operator in ("is", "is not")
+                key = _len_of_state_key(side, body)
+                if key is not None:
+                    return key, True
+        return None, True
     if operator in ("in", "not in"):
-        return _state_key(right, body)  # whatever the key
-    return None
+        return _state_key(right, body), True  # whatever the key
+    return None, True
 
 
 def _tested_key(node: nodes.NodeNG, body: Body) -> str | None:

@@ -182,11 +182,6 @@ GUARDED = {
             if None is obj.w:
                 obj.w = tf.Variable(1.0) #@
         """,
-    "parameter state == 0": """
-        def f(x, obj):
-            if obj.w == 0:
-                obj.w = tf.Variable(1.0) #@
-        """,
     "other instance name": """
         class M:
             def __call__(me, x):
@@ -428,7 +423,7 @@ def test_not_guarded(code: str) -> None:
     assert not _guarded(code, tensor_state=True)
 
 
-# --- truth tests of a variable: guards only when the state is not the variable itself ---
+# --- truth and equality tests of a variable: guards only when the state is not the variable --
 
 TRUTHINESS = {
     "or expression": """
@@ -459,6 +454,30 @@ TRUTHINESS = {
             if not obj.w:
                 obj.w = tf.Variable(1.0) #@
         """,
+    "self.w == None": """
+        class M:
+            def __call__(self, x):
+                if self.w == None:
+                    self.w = tf.Variable(1.0) #@
+        """,
+    "parameter state != None": """
+        def f(x, obj):
+            if obj.w != None:
+                pass
+            else:
+                obj.w = tf.Variable(1.0) #@
+        """,
+    "parameter state == 0": """
+        def f(x, obj):
+            if obj.w == 0:
+                obj.w = tf.Variable(1.0) #@
+        """,
+    "getattr == None": """
+        class M:
+            def __call__(self, x):
+                if getattr(self, "w", None) == None:
+                    self.w = tf.Variable(1.0) #@
+        """,
     "if self.w else": """
         class M:
             def __call__(self, x):
@@ -472,7 +491,8 @@ TRUTHINESS = {
 
 @pytest.mark.parametrize("code", TRUTHINESS.values(), ids=TRUTHINESS.keys())
 def test_truth_test_of_the_variable_itself(code: str) -> None:
-    """A variable's truth value is a tensor once it exists: AutoGraph traces both branches."""
+    """A variable's truth value (and ``variable == x``) is a tensor once it exists: AutoGraph
+    traces both branches; ``variable == None`` raises (guard_not_equality_of_variable.py)."""
     assert _guarded(code)  # a guard for Python objects (a layer, a list)
     assert not _guarded(code, tensor_state=True)  # no guard for the variable
 
@@ -676,7 +696,8 @@ OWNER_PREAMBLES = {
     ),
 }
 
-# idiom -> (guarded code, expected per owner)
+# idiom -> (guarded code, owners for which it guards); ``VALUE_TESTS`` guard no variable
+# stored in the tested state (the comparison is a tensor op once it exists).
 IDIOMS = {
     "is None": ("if O.w is None:\n    O.w = CREATE #@", {"self", "module", "parameter"}),
     "None is": ("if None is O.w:\n    O.w = CREATE #@", {"self", "module", "parameter"}),
@@ -724,6 +745,8 @@ IDIOMS = {
     "flag tested, branch sets nothing": ("if not O.ready:\n    v = CREATE #@", set()),
 }
 
+VALUE_TESTS = frozenset({"== None", "== 0"})
+
 DEPTHS = {0: "tf.Variable(1.0)", 1: "make_var()"}
 
 
@@ -745,7 +768,8 @@ def test_owner_idiom_depth(owner: str, idiom: str, depth: int) -> None:
     assert call.as_string() == DEPTHS[depth], code  # the marked node is the creation
     expected = owner in IDIOMS[idiom][1]
     assert is_guarded(call, body) is expected, code
-    assert is_guarded(call, body, tensor_state=True) is expected, code
+    strict = expected and idiom not in VALUE_TESTS
+    assert is_guarded(call, body, tensor_state=True) is strict, code
 
 
 @pytest.mark.parametrize("depth", DEPTHS)
