@@ -11,11 +11,13 @@ guards.
 The state has one of three owners, all keyed the same way (``"self.w"``, ``"CACHE"``,
 ``"obj.w"``): the instance (``self``, whatever its name), a module-level or closure name, or
 a parameter's attribute (an object the body is given, which outlives the call). The guarded
-branch changes a key by assigning it (or an item or attribute below it), by a mutating
-method (``self._vars.setdefault(...)``), by ``setattr``, or, one level deep, through a method
-of the same class it calls (``if self.w is None: self.build_weights()``). An existence test
-may sit behind a predicate method of the same class (``if self._needs_init():`` whose body
-is ``return self._k is None``). Methods are found by name in the class body, never inferred.
+branch changes a key by assigning it, an item of it or an owner of it (``self.state = ...``
+changes ``self.state.w``), by a mutating method (``self._vars.setdefault(...)``), by
+``setattr``, or, one level deep, through a method of the same class it calls
+(``if self.w is None: self.build_weights()``). An existence test may sit behind a predicate
+method of the same class (``if self._needs_init():`` whose body is ``return self._k is
+None``). Methods are found by name in the class body or in its bases of the linted project
+(through their imports, never TensorFlow's), never inferred.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _MISSING_STATE_ERRORS = frozenset({"AttributeError", "KeyError", "NameError", "L
 _KERAS_FLAGS = frozenset({"self.built"})
 # Methods that change the container they are called on.
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "__setitem__"})
+# How many project base classes deep a method of ``self`` is looked up.
+_MAX_BASE_DEPTH = 8
 # Root of every key on the instance, whatever the method calls its first parameter.
 _SELF = "self"
 
@@ -84,6 +88,7 @@ def clear_caches() -> None:
     for cached in (
         _declared_global,
         _parameters,
+        _class_method,
         _instance,
         _branch_changes,
         _method_changes,
@@ -200,7 +205,8 @@ def _changed(key: str | None, assigned: frozenset[str]) -> bool:
 
 def _compared_key(test: nodes.Compare, body: Body) -> tuple[str | None, bool]:
     """``self.w is None``, ``None is P.w``, ``G == 0``, ``len(self.vars) == 0``,
-    ``getattr(self, "w", None) is None``, ``k not in self._vars``: the state key tested, and
+    ``getattr(self, "w", None) is None``, ``self._vars.get(k) is None``, ``k not in
+    self._vars``: the state key tested, and
     whether the test holds whatever that state is (``is``, ``in``, ``len``), or compares
     its value (``==``: on a variable, a tensor op; ``variable == None`` even raises)."""
     if len(test.ops) != 1:
@@ -223,7 +229,14 @@ def _compared_key(test: nodes.Compare, body: Body) -> tuple[str | None, bool]:
 
 
 def _tested_key(node: nodes.NodeNG, body: Body) -> str | None:
-    """The state key ``node`` reads directly or asks about (``hasattr``/``getattr``)."""
+    """The state key ``node`` reads directly or asks about (``hasattr``/``getattr``, or an
+    item by ``self._vars.get(k)``)."""
+    if (
+        isinstance(node, nodes.Call)
+        and isinstance(node.func, nodes.Attribute)
+        and node.func.attrname == "get"
+    ):
+        return _state_key(node.func.expr, body)
     return _state_key(node, body) or _existence_key(node, body)
 
 
@@ -456,17 +469,35 @@ def _method_changes(method: nodes.FunctionDef) -> frozenset[str]:
 
 
 def _own_method(body: Body, name: str) -> nodes.FunctionDef | None:
-    """The method ``name`` defined in the class of the method holding ``body``, by name."""
+    """The method ``name`` of the class of the method holding ``body`` (or of a base class
+    defined in the linted project), found by name, never inferred."""
     scope: nodes.NodeNG | None = body
     while isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
         if isinstance(scope.parent, nodes.ClassDef):
-            found = [
-                definition
-                for definition in scope.parent.locals.get(name, [])
-                if isinstance(definition, nodes.FunctionDef)
-            ]
-            return found[-1] if found else None
+            return _class_method(scope.parent, name, _MAX_BASE_DEPTH)
         scope = scope.parent.scope() if scope.parent is not None else None
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _class_method(cls: nodes.ClassDef, name: str, depth: int) -> nodes.FunctionDef | None:
+    found = [
+        definition
+        for definition in cls.locals.get(name, [])
+        if isinstance(definition, nodes.FunctionDef)
+    ]
+    if found:
+        return found[-1]
+    if depth <= 0:
+        return None
+    for base in cls.bases:
+        if names.is_tf_name(names.resolve(base)):
+            continue  # TensorFlow/Keras: never loaded
+        definition = names.project_definition(base)
+        if isinstance(definition, nodes.ClassDef) and definition is not cls:
+            method = _class_method(definition, name, depth - 1)
+            if method is not None:
+                return method
     return None
 
 

@@ -531,6 +531,8 @@ CHANGED = frozenset({"self.w", "self.b", "self._vars", "self._initialized"})
         ("hasattr(self, 'w')", True),
         ("not hasattr(self, 'w')", True),
         ("key not in self._vars", True),
+        ("self._vars.get(key) is None", True),
+        ("self._other.get(key) is None", False),
         ("key in self._vars", True),
         ("not self.built", True),
         ("not self._initialized", True),
@@ -711,6 +713,10 @@ IDIOMS = {
         'if getattr(O, "w", None) is None:\n    O.w = CREATE #@',
         {"self", "module", "parameter"},
     ),
+    "get is None": (
+        'if O.slots.get("w") is None:\n    O.slots["w"] = CREATE #@',
+        {"self", "module", "parameter"},
+    ),
     "key not in": (
         'if "w" not in O.slots:\n    O.slots["w"] = CREATE #@',
         {"self", "module", "parameter"},
@@ -797,6 +803,28 @@ def test_branch_calling_an_own_method_that_assigns_the_state(depth: int) -> None
     assert is_guarded(call, body)
     second = body.body[1].body[0].value  # ``self._other()`` under ``if self.w is None``
     assert not is_guarded(second, body)
+
+
+def test_methods_of_a_project_base_class_are_followed() -> None:
+    code = """
+        class Base:
+            def _needs_init(self):
+                return self._k is None
+
+            def _build(self):
+                self._built_from_signature = True
+
+        class Child(Base):
+            def call(self, x):
+                if not self._built_from_signature:
+                    self._build() #@
+                if self._needs_init():
+                    self._k = tf.Variable(1.0)
+        """
+    call, body = _creation(code)
+    assert is_guarded(call, body)
+    creation = body.body[1].body[0].value
+    assert is_guarded(creation, body, tensor_state=True)
 
 
 def test_methods_are_followed_one_level_only() -> None:

@@ -1,7 +1,8 @@
 """An existence test behind a predicate method of the same class is a guard:
 ``if self._needs_init():`` whose body is ``return self._k is None``, with the guarded branch
-assigning ``self._k``. Also a flag set by a method the branch calls, and a method that
-assigns the tested state. No message; each variable is made once."""
+assigning ``self._k``. Also a flag set by a method the branch calls, a method that assigns
+the tested state, and both inherited from a base class of the project. No message; each
+variable is made once."""
 # runtime: keras3=ok keras2=ok
 import tensorflow as tf
 
@@ -56,6 +57,18 @@ class Lazy(tf.Module):
         return x * self.w
 
 
+class LazyChild(Lazy):
+    """The predicate and the builder are inherited from a base class of this project."""
+
+    @tf.function
+    def __call__(self, x):
+        if self._needs_init():
+            self._k = tf.Variable(2.0)
+        if self.w is None:
+            self._build()
+        return x * self._k * self.w
+
+
 if __name__ == "__main__":
     lazy = Lazy()
     for _ in range(3):
@@ -64,3 +77,7 @@ if __name__ == "__main__":
         assert float(lazy.scale(tf.constant(1.0))) == 3.0
         assert float(lazy.weight(tf.constant(1.0))) == 2.0
     assert len(lazy.variables) == 4, lazy.variables
+    child = LazyChild()
+    for _ in range(3):
+        assert float(child(tf.constant(1.0))) == 4.0
+    assert len(child.variables) == 2, child.variables
