@@ -176,6 +176,10 @@ def _guard_test(
         if not by_identity and key in tensor_targets:
             return False  # ``self.w == None``: a tensor op once ``self.w`` is the variable
         return _tests_changed(key, body, assigned)
+    predicate = _predicate(test, body) if follow else None
+    if predicate is not None:
+        method, value = predicate
+        return _guard_test(value, method, assigned, tensor_targets, follow=False)
     key = _state_key(test, body)
     if key is None and _is_builtin_call(test, "getattr"):
         key = _existence_key(test, body)  # ``if not getattr(self, "w", None):``
@@ -183,10 +187,6 @@ def _guard_test(
         return key not in tensor_targets and _tests_changed(key, body, assigned)
     if _is_builtin_call(test, "hasattr"):
         return _tests_changed(_existence_key(test, body), body, assigned)
-    predicate = _predicate(test, body) if follow else None
-    if predicate is not None:
-        method, value = predicate
-        return _guard_test(value, method, assigned, tensor_targets, follow=False)
     return False
 
 
@@ -502,18 +502,23 @@ def _class_method(cls: nodes.ClassDef, name: str, depth: int) -> nodes.FunctionD
 
 
 def _predicate(test: nodes.NodeNG, body: Body) -> tuple[nodes.FunctionDef, nodes.NodeNG] | None:
-    """``self._needs_init()`` whose method body is ``return <condition>``: the condition."""
-    if not (
+    """``self._needs_init()`` (or a property ``self.needs_init``) whose method body is
+    ``return <condition>``: the method and the condition."""
+    if (
         isinstance(test, nodes.Call)
         and not test.args
         and not test.keywords
         and isinstance(test.func, nodes.Attribute)
-        and isinstance(test.func.expr, nodes.Name)
-        and test.func.expr.name == _instance(body)
     ):
+        attribute, wants_property = test.func, False
+    elif isinstance(test, nodes.Attribute):
+        attribute, wants_property = test, True
+    else:
         return None
-    method = _own_method(body, test.func.attrname)
-    if method is None or _instance(method) is None:
+    if not (isinstance(attribute.expr, nodes.Name) and attribute.expr.name == _instance(body)):
+        return None
+    method = _own_method(body, attribute.attrname)
+    if method is None or _instance(method) is None or _is_property(method) != wants_property:
         return None
     statements = [
         statement
@@ -525,3 +530,12 @@ def _predicate(test: nodes.NodeNG, body: Body) -> tuple[nodes.FunctionDef, nodes
         if value is not None:
             return method, value
     return None
+
+
+def _is_property(method: nodes.FunctionDef) -> bool:
+    decorators = method.decorators.nodes if method.decorators else []
+    return any(
+        names.dotted_parts(decorator) in (["property"], ["functools", "cached_property"])
+        or names.dotted_parts(decorator) == ["cached_property"]
+        for decorator in decorators
+    )

@@ -205,6 +205,15 @@ GUARDED = {
                 if not self._ready():
                     self._k = tf.Variable(1.0) #@
         """,
+    "property predicate": """
+        class M:
+            @property
+            def needs_init(self):
+                return self._k is None
+            def __call__(self, x):
+                if self.needs_init:
+                    self._k = tf.Variable(1.0) #@
+        """,
     "flag set by a method the branch calls": """
         class M:
             def _mark(self):
@@ -371,7 +380,16 @@ NOT_GUARDED = {
                 if self._enabled():
                     self.w = tf.Variable(1.0) #@
         """,
-    "predicate of a base class (not looked up)": """
+    "property predicate on configuration": """
+        class M:
+            @property
+            def enabled(self):
+                return not self.causal
+            def __call__(self, x):
+                if self.enabled:
+                    self._k = tf.Variable(1.0) #@
+        """,
+    "predicate of an unknown base class (not looked up)": """
         class M(Base):
             def __call__(self, x):
                 if self._needs_init():

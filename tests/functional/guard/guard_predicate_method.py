@@ -1,8 +1,8 @@
 """An existence test behind a predicate method of the same class is a guard:
 ``if self._needs_init():`` whose body is ``return self._k is None``, with the guarded branch
-assigning ``self._k``. Also a flag set by a method the branch calls, a method that assigns
-the tested state, and both inherited from a base class of the project. No message; each
-variable is made once."""
+assigning ``self._k``, or a property (``if self.needs_shift:``). Also a flag set by a method
+the branch calls, a method that assigns the tested state, and both inherited from a base
+class of the project. No message; each variable is made once."""
 # runtime: keras3=ok keras2=ok
 import tensorflow as tf
 
@@ -22,6 +22,10 @@ class Lazy(tf.Module):
         """True until the kernel exists."""
         return self._k is None
 
+    @property
+    def needs_shift(self):
+        return getattr(self, "_shift", None) is None
+
     def _has_bias(self):
         return hasattr(self, "_b")
 
@@ -36,6 +40,12 @@ class Lazy(tf.Module):
         if self._needs_init():
             self._k = tf.Variable(2.0)
         return x * self._k
+
+    @tf.function
+    def shift(self, x):
+        if self.needs_shift:
+            self._shift = make_var()
+        return x + self._shift
 
     @tf.function
     def bias(self, x):
@@ -76,7 +86,8 @@ if __name__ == "__main__":
         assert float(lazy.bias(tf.constant(1.0))) == 3.0
         assert float(lazy.scale(tf.constant(1.0))) == 3.0
         assert float(lazy.weight(tf.constant(1.0))) == 2.0
-    assert len(lazy.variables) == 4, lazy.variables
+        assert float(lazy.shift(tf.constant(1.0))) == 3.0
+    assert len(lazy.variables) == 5, lazy.variables
     child = LazyChild()
     for _ in range(3):
         assert float(child(tf.constant(1.0))) == 4.0
