@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from astroid import nodes
 
 from tfvarlint import knowledge as kb
-from tfvarlint.guards import is_guarded, is_guarded_by_parameter_state
+from tfvarlint.guards import is_guarded
 from tfvarlint.knowledge import Creates
 from tfvarlint.names import resolve
 
@@ -37,8 +37,6 @@ Exemption = Callable[["nodes.Call", "Body", "Creation", "Resolver"], Verdict]
 def state_guard(site: nodes.Call, body: Body, creation: Creation, _resolver: Resolver) -> Verdict:
     """Behind a test of the state it creates (``if self.w is None:``, ``if P.w is None:``)."""
     if is_guarded(site, body, tensor_state=creation.creates is Creates.VARIABLE):
-        return Verdict.GUARDED
-    if is_guarded_by_parameter_state(site, body):
         return Verdict.GUARDED
     return Verdict.NONE
 
