@@ -30,18 +30,23 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extract import read_cases  # noqa: E402  pylint: disable=wrong-import-position
+from extract import read_cases
 
 HERE = Path(__file__).resolve().parent
 CHECKOUT = HERE.parent.parent
-LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<id>[A-Z]\d{4}) (?P<symbol>[\w-]+): (?P<msg>.*)$")
+LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
+    r"(?P<id>[A-Z]\d{4}) (?P<symbol>[\w-]+): (?P<msg>.*)$"
+)
 PLUGIN_IDS = re.compile(r"^[EWCRI]73\d\d$")
 
 
 def lint(python: str, root: Path, path: str) -> tuple[list[dict], str]:
     """tfvarlint's messages on ``root/path`` (and stderr)."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CHECKOUT / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(CHECKOUT / "src"), env.get("PYTHONPATH")])
+    )
     command = [
         python,
         "-m",
@@ -60,7 +65,9 @@ def lint(python: str, root: Path, path: str) -> tuple[list[dict], str]:
     for raw in done.stdout.splitlines():
         match = LINE.match(raw)
         if match and PLUGIN_IDS.match(match["id"]):
-            messages.append({"line": int(match["line"]), "symbol": match["symbol"], "msg": match["msg"]})
+            messages.append(
+                {"line": int(match["line"]), "symbol": match["symbol"], "msg": match["msg"]}
+            )
     return messages, done.stderr
 
 
@@ -73,7 +80,9 @@ def scope_range(source: str, qualname: str) -> tuple[int, int] | None:
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 name = f"{prefix}{child.name}"
                 if name == qualname:
-                    first = min([child.lineno] + [d.lineno for d in getattr(child, "decorator_list", [])])
+                    first = min(
+                        [child.lineno] + [d.lineno for d in getattr(child, "decorator_list", [])]
+                    )
                     return first, child.end_lineno
                 found = walk(child, name + ".")
                 if found:
@@ -85,7 +94,12 @@ def scope_range(source: str, qualname: str) -> tuple[int, int] | None:
 
 def judge(case: dict, out: Path, python: str, near: int) -> dict:
     """Lint one case's buggy and fixed versions."""
-    result = {"id": case["id"], "repo": case["repo"], "expect": case["expect"], "lines": case["lines"]}
+    result = {
+        "id": case["id"],
+        "repo": case["repo"],
+        "expect": case["expect"],
+        "lines": case["lines"],
+    }
     buggy_root = out / case["id"] / "buggy"
     if not (buggy_root / case["path"]).exists():
         result["error"] = "not extracted (run extract.py)"
@@ -94,7 +108,8 @@ def judge(case: dict, out: Path, python: str, near: int) -> dict:
     hits = [
         m
         for m in messages
-        if m["symbol"] in case["expect"] and any(abs(m["line"] - line) <= near for line in case["lines"])
+        if m["symbol"] in case["expect"]
+        and any(abs(m["line"] - line) <= near for line in case["lines"])
     ]
     result["found"] = bool(hits)
     result["hits"] = hits
@@ -106,7 +121,9 @@ def judge(case: dict, out: Path, python: str, near: int) -> dict:
         fixed_root = out / case["id"] / "fixed"
         fixed_messages, stderr = lint(python, fixed_root, path)
         qualname = case.get("fixed_scope", case["scope"])
-        span = scope_range((fixed_root / path).read_text(encoding="utf-8", errors="replace"), qualname)
+        span = scope_range(
+            (fixed_root / path).read_text(encoding="utf-8", errors="replace"), qualname
+        )
         if span is None:
             # The fix removed the scope (e.g. a helper deleted): the whole file must be free
             # of the expected messages.
@@ -125,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("--cases", type=Path, default=HERE / "cases.toml")
     parser.add_argument("--out", type=Path, default=Path("/tmp/realbugs"))
-    parser.add_argument("--python", default=sys.executable, help="interpreter with pylint installed")
+    parser.add_argument(
+        "--python", default=sys.executable, help="interpreter with pylint installed"
+    )
     parser.add_argument("--near", type=int, default=3, help="line tolerance for 'found'")
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--only", action="append", default=[], metavar="CASE_ID")
@@ -137,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         results = list(pool.map(lambda c: judge(c, args.out, args.python, args.near), cases))
     found = fixed_total = fixed_clean = crashes = 0
     print(f"{'case':44} {'expected':34} {'buggy':7} fixed")
-    for case, result in zip(cases, results):
+    for case, result in zip(cases, results, strict=True):
         if "error" in result:
             print(f"{case['id']:44} ERROR: {result['error']}")
             continue
@@ -161,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"      {key}: {result[key].splitlines()[-1]}")
     total = len([r for r in results if "error" not in r])
     current = [
-        r for c, r in zip(cases, results) if "error" not in r and c.get("current", True)
+        r
+        for c, r in zip(cases, results, strict=True)
+        if "error" not in r and c.get("current", True)
     ]
     print()
     print(f"cases: {total}")
@@ -174,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     if total:
         print(f"found: {found}/{total} ({100 * found / total:.0f}%)")
     if fixed_total:
-        print(f"fixed versions clean: {fixed_clean}/{fixed_total} ({100 * fixed_clean / fixed_total:.0f}%)")
+        print(
+            f"fixed versions clean: {fixed_clean}/{fixed_total} "
+            f"({100 * fixed_clean / fixed_total:.0f}%)"
+        )
     print(f"crashes: {crashes}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
