@@ -130,6 +130,9 @@ def judge(case: dict, out: Path, python: str, near: int) -> dict:
             inside = [m for m in fixed_messages if m["symbol"] in case["expect"]]
         else:
             inside = [m for m in fixed_messages if span[0] <= m["line"] <= span[1]]
+        # Lines of the fixed file that still hold another, separately listed defect.
+        other = set(case.get("fixed_other_lines", []))
+        inside = [m for m in inside if m["line"] not in other]
         result["fixed_clean"] = not inside
         result["fixed_in_scope"] = inside
         result["fixed_messages"] = fixed_messages
