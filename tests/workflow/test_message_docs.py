@@ -207,3 +207,36 @@ def test_example_triggers_and_use_instead_does_not(
     for i, code in enumerate(_python_blocks(sections["Use instead"])):
         found = _lint(code, tmp_path / f"fixed{i}" / f"{symbol.replace('-', '_')}_fixed.py", monkeypatch)
         assert found == [], f"Use instead {i} of {symbol} gives {found}"
+
+
+def test_configuration_page_lists_every_option() -> None:
+    """docs/configuration.md's table has every option of the plugin, with its default."""
+    from pylint.lint import PyLinter
+
+    linter = PyLinter()
+    linter.load_default_plugins()
+    linter.load_plugin_modules(["tfvarlint"])
+    text = (REPO / "docs" / "configuration.md").read_text()
+    rows = dict(re.findall(r"^\| `([\w-]+)` \| ([^|]+) \|", text, re.M))
+    options = [
+        (name, optdict)
+        for checker in linter.get_checkers()
+        if checker.name == "tfvarlint"
+        for name, optdict in checker.options
+    ]
+    assert len(options) >= 5
+    for name, optdict in options:
+        if optdict.get("hide"):
+            assert f"`{name}`" in text, name
+            continue
+        assert name in rows, f"{name} missing from docs/configuration.md's table"
+        assert rows[name].strip() == _shown(optdict["default"]), (name, rows[name])
+
+
+def _shown(default: object) -> str:
+    """How the configuration table writes an option's default."""
+    if isinstance(default, bool):
+        return "`y`" if default else "`n`"
+    if default in ((), [], None):
+        return "none"
+    return f"`{default}`"
