@@ -73,9 +73,23 @@ syntax-error: a file that does not parse exits 2); 4 warning message (W7306, W73
 # Always skipped when the command searches "." itself (no PATH given).
 SKIPPED_DIRS = frozenset(
     {
-        ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "build", "dist",
-        "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
-        "node_modules", ".eggs", "site-packages",
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        "build",
+        "dist",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".hypothesis",
+        "node_modules",
+        ".eggs",
+        "site-packages",
     }
 )
 _DEFAULTS = ("--score=n", "--reports=n", "--persistent=n", "--recursive=y")
@@ -181,7 +195,9 @@ def _option_table(plugins: Iterable[str]) -> dict[str, bool]:
     linter = PyLinter()
     linter.load_default_plugins()
     linter.load_plugin_modules(["tfvarlint", *plugins])
-    table: dict[str, bool] = {name: takes for name, (takes, *_rest) in PREPROCESSABLE_OPTIONS.items()}
+    table: dict[str, bool] = {
+        name: takes for name, (takes, *_rest) in PREPROCESSABLE_OPTIONS.items()
+    }
     table["--help-msg"] = True
     for provider in linter.get_checkers():
         for name, optdict in getattr(provider, "options", ()):
@@ -224,6 +240,7 @@ class _ArgvReader:
         return [p.strip() for p in plugins if p.strip()]
 
     def has_paths(self) -> bool:
+        """Whether ARGV names a file or directory (a positional argument of pylint)."""
         argv, i = self.argv, 0
         while i < len(argv):
             arg = argv[i]
@@ -298,8 +315,7 @@ def _fix(argv: list[str]) -> int:
             print("tfvarlint: --fix and --diff are not available in this version", file=sys.stderr)
         else:
             print(
-                f"tfvarlint: --fix and --diff need {missing.name}: "
-                'pip install "tfvarlint[fix]"',
+                f'tfvarlint: --fix and --diff need {missing.name}: pip install "tfvarlint[fix]"',
                 file=sys.stderr,
             )
         return 32
@@ -321,12 +337,14 @@ class _PipeGuard:
         self._stream = stream
 
     def write(self, text: str) -> int:
+        """Write to stdout, or stop the run when its reader is gone."""
         try:
             return self._stream.write(text)
         except BrokenPipeError:
             raise _PipeClosed from None
 
     def flush(self) -> None:
+        """Flush stdout, or stop the run when its reader is gone."""
         try:
             self._stream.flush()
         except BrokenPipeError:

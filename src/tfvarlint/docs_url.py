@@ -11,6 +11,7 @@ text always describes the code that printed it.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 REPOSITORY_URL = "https://github.com/tfvarlint/tfvarlint"
@@ -19,9 +20,9 @@ MESSAGE_PAGE = "{repository}/blob/v{version}/docs/messages/{symbol}.md"
 
 @cache
 def _version() -> str:
-    from tfvarlint import __version__  # pylint: disable=import-outside-toplevel
-
-    return __version__
+    # The package is imported before any of its modules: its __version__ is always there
+    # (read through sys.modules, so that this module does not import its own package).
+    return str(sys.modules[__package__ or "tfvarlint"].__version__)
 
 
 def message_url(symbol: str) -> str:

@@ -50,7 +50,9 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT = "tfvarlintResultKey/v1"
 PYLINT_URI = "https://pylint.readthedocs.io/"
-PYLINT_MESSAGE_PAGE = "https://pylint.readthedocs.io/en/stable/user_guide/messages/{category}/{symbol}.html"
+PYLINT_MESSAGE_PAGE = (
+    "https://pylint.readthedocs.io/en/stable/user_guide/messages/{category}/{symbol}.html"
+)
 _LEVELS = {"F": "error", "E": "error", "W": "warning", "C": "note", "R": "note", "I": "note"}
 
 
@@ -70,6 +72,17 @@ def _version(distribution: str) -> str | None:
 def relative_uri(path: str) -> str:
     """A relative path as a percent-encoded URI reference (``a b.py`` → ``a%20b.py``)."""
     return quote(PurePath(path).as_posix(), safe="/")
+
+
+def _component(name: str, distribution: str, uri: str, rules: list) -> dict[str, Any]:
+    """A SARIF toolComponent: the driver (pylint) or an extension (tfvarlint)."""
+    version = _version(distribution)
+    return {
+        "name": name,
+        "informationUri": uri,
+        **({"version": version} if version else {}),
+        "rules": rules,
+    }
 
 
 class SarifReporter(BaseReporter):
@@ -95,8 +108,7 @@ class SarifReporter(BaseReporter):
 
     def sarif_log(self) -> dict[str, Any]:
         """The whole SARIF log as a JSON-ready dict."""
-        pylint_rules: list[dict[str, Any]] = []
-        own_rules: list[dict[str, Any]] = []
+        rules: dict[bool, list[dict[str, Any]]] = {False: [], True: []}  # tfvarlint's?
         index: dict[str, tuple[bool, int]] = {}
         seen: Counter[str] = Counter()
         results = []
@@ -104,27 +116,15 @@ class SarifReporter(BaseReporter):
             if msg.msg_id not in index:
                 definition = self._definition(msg.msg_id)
                 own = self._is_tfvarlint(msg, definition)
-                rules = own_rules if own else pylint_rules
-                index[msg.msg_id] = (own, len(rules))
-                rules.append(self._rule(msg, definition, own=own))
+                index[msg.msg_id] = (own, len(rules[own]))
+                rules[own].append(self._rule(msg, definition, own=own))
             own, rule_index = index[msg.msg_id]
             results.append(self._result(msg, own=own, rule_index=rule_index, seen=seen))
-        pylint_version = _version("pylint")
-        driver: dict[str, Any] = {
-            "name": "pylint",
-            "informationUri": PYLINT_URI,
-            **({"version": pylint_version} if pylint_version else {}),
-            "rules": pylint_rules,
-        }
-        version = _version("tfvarlint")
-        extension: dict[str, Any] = {
-            "name": "tfvarlint",
-            "informationUri": REPOSITORY_URL,
-            **({"version": version} if version else {}),
-            "rules": own_rules,
-        }
         run: dict[str, Any] = {
-            "tool": {"driver": driver, "extensions": [extension]},
+            "tool": {
+                "driver": _component("pylint", "pylint", PYLINT_URI, rules[False]),
+                "extensions": [_component("tfvarlint", "tfvarlint", REPOSITORY_URL, rules[True])],
+            },
             "originalUriBaseIds": {SRCROOT: {"uri": self._root.as_uri() + "/"}},
             "results": results,
         }
@@ -203,7 +203,11 @@ class SarifReporter(BaseReporter):
                     {
                         "physicalLocation": {"artifactLocation": artifact, "region": region},
                         **(
-                            {"logicalLocations": [{"fullyQualifiedName": f"{msg.module}.{msg.obj}"}]}
+                            {
+                                "logicalLocations": [
+                                    {"fullyQualifiedName": f"{msg.module}.{msg.obj}"}
+                                ]
+                            }
                             if msg.obj
                             else {}
                         ),
