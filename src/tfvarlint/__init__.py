@@ -32,4 +32,5 @@ def load_configuration(linter: PyLinter) -> None:
     """Called by pylint once the configuration file and the command line are applied."""
     from tfvarlint import only  # pylint: disable=import-outside-toplevel
 
-    only.apply(linter)
+    only.refuse_bad_values(linter)  # exit status 32, like an unknown option
+    only.apply(linter)  # --tfvarlint-only, set by the tfvarlint command

@@ -393,12 +393,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     stdout = sys.stdout
     sys.stdout = _PipeGuard(stdout)  # type: ignore[assignment]
+    from tfvarlint import only  # pylint: disable=import-outside-toplevel
+
+    only.start()
     try:
         Run(args)
     except SystemExit as done:
         code = done.code
         if code is None:
             return 0
+        if code == 2 and not only.configured():
+            # argparse refused an option value ("invalid choice") and exits 2, which the
+            # bit mask reads as "error messages found": it is a usage error.
+            return 32
         return code if isinstance(code, int) else 1
     except (_PipeClosed, BrokenPipeError):
         _silence_stdout()

@@ -19,6 +19,7 @@ it means asking for them.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pylint.checkers import BaseChecker
@@ -98,8 +99,37 @@ def _kept_ids(linter: PyLinter, names: list[str]) -> set[str]:
     return kept
 
 
+class _Progress:
+    """Whether pylint got as far as the plugin's ``load_configuration`` in this process."""
+
+    configured = False
+
+
+def configured() -> bool:
+    """True once pylint has parsed the configuration file and the command line."""
+    return _Progress.configured
+
+
+def start() -> None:
+    """A new pylint run begins (the command may run pylint more than once per process)."""
+    _Progress.configured = False
+
+
+def refuse_bad_values(linter: PyLinter) -> None:
+    """A usage error (exit status 32, as pylint's for an unknown option) for option values
+    pylint's own types accept but tfvarlint cannot use."""
+    depth = getattr(linter.config, "tfvarlint_follow_depth", 0)
+    if isinstance(depth, int) and depth < 0:
+        print(
+            f"pylint: error: argument --tfvarlint-follow-depth: must be 0 or more, got {depth}",
+            file=sys.stderr,
+        )
+        sys.exit(32)
+
+
 def apply(linter: PyLinter) -> None:
     """Disable what ``--tfvarlint-only`` does not keep (no-op when the option is off)."""
+    _Progress.configured = True
     config = linter.config
     if not getattr(config, "tfvarlint_only", False):
         return

@@ -20,6 +20,7 @@ from workflow_support import (
     REPO,
     clean_env,
     make_project,
+    pylint,
     run,
     tfvarlint,
 )
@@ -165,15 +166,30 @@ def test_exit_status_documented_as_bit_mask() -> None:
     assert "bit mask" in docs and "syntax-error" in docs
 
 
-def test_negative_follow_depth_is_refused(tmp_path: Path) -> None:
-    """A bad option value is a usage error with a clear message, not silently clamped.
-
-    Needs the checker's tfvarlint-follow-depth to have a validated (non-negative) type.
-    """
+@pytest.mark.parametrize(
+    ("option", "named"),
+    [
+        ("--tfvarlint-follow-depth=-1", "--tfvarlint-follow-depth"),
+        ("--tfvarlint-follow-depth=x", "--tfvarlint-follow-depth"),
+        ("--tfvarlint-keras-version=4", "--tfvarlint-keras-version"),
+        ("--jobs=x", "--jobs"),
+    ],
+)
+def test_bad_option_values_are_usage_errors(option: str, named: str, tmp_path: Path) -> None:
+    """Refused with a message naming the option, exit 32 (not argparse's 2: "errors found")."""
     project = make_project(tmp_path / "p", {"train.py": DEFECT})
-    result = tfvarlint("--tfvarlint-follow-depth=-1", "train.py", cwd=project)
+    result = tfvarlint(option, "train.py", cwd=project)
     assert result.returncode == 32, result.stdout + result.stderr
-    assert "tfvarlint-follow-depth" in result.stderr + result.stdout
+    assert f"argument {named}" in result.stderr and "E7302" not in result.stdout
+
+
+def test_negative_follow_depth_in_configuration_with_plain_pylint(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path / "p", {"train.py": DEFECT}, "\n[tool.pylint.tfvarlint]\ntfvarlint-follow-depth = -1\n"
+    )
+    result = pylint("--load-plugins=tfvarlint", "train.py", cwd=project)
+    assert result.returncode == 32, result.stdout + result.stderr
+    assert "--tfvarlint-follow-depth: must be 0 or more, got -1" in result.stderr
 
 
 @pytest.mark.parametrize(
