@@ -240,3 +240,12 @@ def _shown(default: object) -> str:
     if default in ((), [], None):
         return "none"
     return f"`{default}`"
+
+
+def test_help_msg_shows_the_page_url(tmp_path: Path) -> None:
+    """``pylint --help-msg=E7301`` of an installed tfvarlint names the web page of E7301."""
+    from workflow_support import pylint
+
+    result = pylint("--load-plugins=tfvarlint", "--help-msg=E7301", cwd=tmp_path)
+    # pylint wraps help text at 79 columns, long words included: compare without whitespace
+    assert message_url("tf-variable-created-in-call") in "".join(result.stdout.split()), result.stdout
