@@ -214,3 +214,18 @@ def test_short_name_with_plain_pylint(tmp_path: Path) -> None:
     log = json.loads(result.stdout)
     _validate(log)
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["E7302"]
+
+
+def test_format_from_the_project_configuration(tmp_path: Path) -> None:
+    """load-plugins and output-format in pyproject.toml, plain `pylint src` (editors, CI)."""
+    project = make_project(
+        tmp_path / "p",
+        {"train.py": DEFECT},
+        '\n[tool.pylint.main]\nload-plugins = ["tfvarlint"]\noutput-format = "tfvarlint-sarif"\n'
+        '\n[tool.pylint."messages control"]\ndisable = ["all"]\nenable = ["tfvarlint"]\n',
+    )
+    result = pylint("train.py", cwd=project)
+    assert result.returncode == 2, result.stderr
+    log = json.loads(result.stdout)
+    _validate(log)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["E7302"]
