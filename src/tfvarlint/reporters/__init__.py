@@ -1,4 +1,5 @@
 """pylint output formats shipped with tfvarlint.
 
-Use ``--output-format=tfvarlint.reporters.sarif.SarifReporter``.
+``--load-plugins=tfvarlint`` registers ``--output-format=tfvarlint-sarif`` (SARIF 2.1.0,
+:mod:`tfvarlint.reporters.sarif`); the ``tfvarlint`` command also accepts ``sarif``.
 """
