@@ -16,7 +16,7 @@ from tfvarlint import knowledge as kb
 from tfvarlint.classes import ClassModel
 from tfvarlint.exemptions import Verdict, verdict
 from tfvarlint.knowledge import Creates, Role
-from tfvarlint.names import instance_name, is_tf_name, project_definition, resolve
+from tfvarlint.names import instance_name, is_tf_name, project_definition, resolve, single_binding
 from tfvarlint.resolver import Body, Resolver
 from tfvarlint.traced import EntryPoints, TracedBody
 
@@ -227,6 +227,10 @@ class Creations:
 
     def _keras_creates(self, name: str, call: nodes.Call, body: Body) -> Creates | None:
         if self._stateful_keras_name(name):
+            if name in kb.RANDOM_LAYER_RATES and _literal_zero(call, kb.RANDOM_LAYER_RATES[name]):
+                return None  # ``Dropout(0.0)``: no seed generator
+            if name in kb.WRAPPER_LAYERS and not self._wrapped_has_state(call, body, name):
+                return None
             return Creates.LAYER
         if name in kb.SEQUENTIAL and self._sequential_has_state(call, body):
             return Creates.LAYER
@@ -235,6 +239,34 @@ class Creations:
         if name in kb.METRICS:
             return Creates.METRIC
         return None
+
+    def _wrapped_has_state(self, call: nodes.Call, body: Body, name: str) -> bool:
+        """An RNN/TimeDistributed built here holds state only through what it wraps: a layer
+        or cell constructed here (directly or bound once in the body) that is stateful, or
+        ``stateful=True`` (the RNN keeps its states in variables)."""
+        if any(
+            keyword.arg == "stateful"
+            and not (isinstance(keyword.value, nodes.Const) and keyword.value.value is False)
+            for keyword in call.keywords or ()
+        ):
+            return True
+        keyword_name = kb.WRAPPER_LAYERS[name]
+        wrapped = call.args[:1] + [
+            keyword.value for keyword in call.keywords or () if keyword.arg == keyword_name
+        ]
+        elements: list[nodes.NodeNG] = []
+        for arg in wrapped:
+            if isinstance(arg, nodes.Name):
+                bound = single_binding(arg)
+                arg = bound if bound is not None and bound.scope() is body else arg
+            elements.extend(arg.elts if isinstance(arg, (nodes.List, nodes.Tuple)) else [arg])
+        for element in elements:
+            if not isinstance(element, nodes.Call):
+                continue  # a layer made elsewhere: built once there, only wrapped here
+            found = self.classify(element, body)
+            if found is not None and found[0] is Creates.LAYER:
+                return True
+        return False
 
     def _stateful_keras_name(self, name: str | None) -> bool:
         if name in kb.STATEFUL_LAYERS or (self.keras3 and name in kb.KERAS3_STATEFUL_LAYERS):
@@ -287,6 +319,18 @@ class Creations:
         return False
 
 
+def _literal_zero(call: nodes.Call, keyword: str) -> bool:
+    """The call's first argument or ``keyword=`` is the literal 0."""
+    values = call.args[:1] + [kw.value for kw in call.keywords or () if kw.arg == keyword]
+    return any(
+        isinstance(value, nodes.Const)
+        and isinstance(value.value, (int, float))
+        and not isinstance(value.value, bool)
+        and value.value == 0
+        for value in values
+    )
+
+
 def _judged(
     creation: Creation, site: nodes.Call, body: Body, resolver: Resolver
 ) -> Creation | None:
@@ -302,6 +346,19 @@ def _judged(
 # --- branches a call site's literal arguments rule out -----------------------------------------
 
 _UNKNOWN = object()
+# An argument that is certainly not None (``self.kernel``, ``make()``, ``[a, b]``): decides
+# ``param is None`` tests only (tfa crf_log_likelihood(..., transition_params=self.kernel)).
+_NOT_NONE = object()
+_NOT_NONE_EXPRESSIONS = (
+    nodes.Attribute, nodes.Call, nodes.Subscript, nodes.BinOp, nodes.List, nodes.Tuple,
+    nodes.Dict, nodes.Lambda,
+)  # fmt: skip
+
+
+def _argument_value(arg: nodes.NodeNG) -> object:
+    if isinstance(arg, nodes.Const):
+        return arg.value
+    return _NOT_NONE if isinstance(arg, _NOT_NONE_EXPRESSIONS) else _UNKNOWN
 
 
 def _ruled_out(node: nodes.NodeNG, helper: Body, site: nodes.Call) -> bool:
@@ -346,29 +403,34 @@ def _literal_arguments(helper: nodes.FunctionDef, site: nodes.Call) -> dict[str,
     if any(isinstance(arg, nodes.Starred) for arg in site.args):
         return {}
     for param, arg in zip(positional, site.args, strict=False):
-        values[param.name] = arg.value if isinstance(arg, nodes.Const) else _UNKNOWN
+        values[param.name] = _argument_value(arg)
     for keyword in site.keywords or ():
         if keyword.arg is None:
             return {}  # ``**kwargs``: anything
-        values[keyword.arg] = (
-            keyword.value.value if isinstance(keyword.value, nodes.Const) else _UNKNOWN
-        )
+        values[keyword.arg] = _argument_value(keyword.value)
     return {name: value for name, value in values.items() if value is not _UNKNOWN}
 
 
 def _evaluate(test: nodes.NodeNG, literals: dict[str, object]) -> object:
     """The value of a test of literal parameters (``skip``, ``not skip``, ``mode == "a"``)."""
     if isinstance(test, nodes.Name):
-        return literals.get(test.name, _UNKNOWN)
+        value = literals.get(test.name, _UNKNOWN)
+        return _UNKNOWN if value is _NOT_NONE else value
     if isinstance(test, nodes.UnaryOp) and test.op == "not":
         value = _evaluate(test.operand, literals)
         return _UNKNOWN if value is _UNKNOWN else not value
     if isinstance(test, nodes.Compare) and len(test.ops) == 1:
         operator, right = test.ops[0]
-        left = _evaluate(test.left, literals)
+        left = literals.get(test.left.name, _UNKNOWN) if isinstance(test.left, nodes.Name) else (
+            _UNKNOWN
+        )
         other = right.value if isinstance(right, nodes.Const) else _UNKNOWN
         if left is _UNKNOWN or other is _UNKNOWN:
             return _UNKNOWN
+        if left is _NOT_NONE:
+            if other is not None or operator not in ("is", "is not", "==", "!="):
+                return _UNKNOWN
+            return operator in ("is not", "!=")
         compare = {
             "is": lambda a, b: a is b,
             "is not": lambda a, b: a is not b,

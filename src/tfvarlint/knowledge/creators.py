@@ -112,6 +112,19 @@ Dense Conv1D Conv2D Conv3D Conv2DTranspose Conv3DTranspose SeparableConv1D Separ
 BatchNormalization
 """.split()
 
+# Keras 3 makes the seed generator only for a positive rate (``if rate > 0:`` in
+# keras/src/layers/regularization/*.py): ``Dropout(0.0)`` holds no state. The argument
+# (position 0 or keyword) that decides it, per layer.
+RANDOM_LAYER_RATES = {
+    **{f"keras.layers.{name}": "rate" for name in _RANDOM_LAYERS},
+    "keras.layers.GaussianNoise": "stddev",
+}
+# Layers that own no weights of their own but those of the layers they wrap: built per call
+# around a layer made elsewhere, they create nothing (creation_layer_stateless_wrappers.py).
+# The argument (position 0 or keyword) holding the wrapped layer or cell(s). Bidirectional
+# is not here: it clones its layer for the backward direction, new weights every time.
+WRAPPER_LAYERS = {"keras.layers.RNN": "cell", "keras.layers.TimeDistributed": "layer"}
+
 STATEFUL_LAYERS = frozenset(
     [f"keras.layers.{name}" for name in _WEIGHTED_LAYERS + _RANDOM_PREPROCESSING_LAYERS]
     + [
