@@ -35,6 +35,10 @@ from tfvarlint import names
 _MISSING_STATE_ERRORS = frozenset({"AttributeError", "KeyError", "NameError", "LookupError"})
 # Flags Keras sets on the instance itself (``Layer.__call__`` builds, then sets ``built``).
 _KERAS_FLAGS = frozenset({"self.built"})
+# Keras methods that set a flag on the instance: calling them (inherited, or an override
+# that calls ``super()``) changes that flag (tf-keras ``MultiHeadAttention``;
+# guard/guard_keras_flag_setter.py).
+_KERAS_FLAG_SETTERS = {"_build_from_signature": "self._built_from_signature"}
 # Methods that change the container they are called on.
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "__setitem__"})
 # How many project base classes deep a method of ``self`` is looked up.
@@ -451,10 +455,11 @@ def _call_changes(call: nodes.Call, body: Body, *, follow: bool) -> frozenset[st
         key = _state_key(func.expr, body)
         if key is not None:
             return frozenset({key})
-    if follow and isinstance(func.expr, nodes.Name) and func.expr.name == _instance(body):
-        method = _own_method(body, func.attrname)
-        if method is not None:
-            return _method_changes(method)
+    if isinstance(func.expr, nodes.Name) and func.expr.name == _instance(body):
+        keras_flag = _KERAS_FLAG_SETTERS.get(func.attrname)
+        changed = frozenset({keras_flag}) if keras_flag else frozenset()
+        method = _own_method(body, func.attrname) if follow else None
+        return changed | _method_changes(method) if method is not None else changed
     return frozenset()
 
 

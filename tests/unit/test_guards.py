@@ -205,6 +205,13 @@ GUARDED = {
                 if not self._ready():
                     self._k = tf.Variable(1.0) #@
         """,
+    "flag set by an inherited Keras method": """
+        class A(tf.keras.layers.MultiHeadAttention):
+            def call(self, query, value):
+                if not self._built_from_signature:
+                    self._build_from_signature(query=query, value=value)
+                    self._gate = tf.keras.layers.Dense(3) #@
+        """,
     "property predicate": """
         class M:
             @property
