@@ -92,7 +92,9 @@ def _diff(path: str, before: str, after: str) -> str:
     )
 
 
-def run(mode: str, options: Sequence[str], paths: Sequence[str], out=None) -> int:
+def run(  # pylint: disable=too-many-locals
+    mode: str, options: Sequence[str], paths: Sequence[str], out=None
+) -> int:
     """Fix or diff ``paths``; returns the exit status."""
     # pylint: disable=import-outside-toplevel
     from tfvarlint.fix import lint as linting

@@ -2,13 +2,16 @@
 
 Only initial values whose meaning is known are converted, with the same values:
 
-| initial value | add_weight |
-|---|---|
-| ``tf.zeros(s)``, ``tf.ones(s)``, ``np.zeros(s)``, ``np.ones(s)`` | ``shape=s, initializer="zeros"/"ones"`` |
-| ``tf.fill(s, v)``, ``tf.constant(v, shape=s)``, ``tf.constant(v)``, a number ``v`` | ``initializer=Constant(v)`` (``"zeros"``/``"ones"`` for 0/1) |
-| ``tf.random.normal(s, mean=m, stddev=d)`` | ``RandomNormal(mean=m, stddev=d)``: ``stddev`` is TensorFlow's default 1.0 when absent, not Keras's 0.05 |
-| ``tf.random.uniform(s, minval=a, maxval=b)`` | ``RandomUniform(minval=a, maxval=b)``: TensorFlow's defaults 0 and 1, not Keras's ±0.05 |
-| ``tf.random.truncated_normal(s, mean=m, stddev=d)`` | ``TruncatedNormal(mean=m, stddev=d)`` (stddev 1.0 when absent) |
+- ``tf.zeros(s)``, ``tf.ones(s)``, ``np.zeros(s)``, ``np.ones(s)``: ``shape=s``,
+  ``initializer="zeros"``/``"ones"``;
+- ``tf.fill(s, v)``, ``tf.constant(v, shape=s)``, ``tf.constant(v)``, a number ``v``:
+  ``initializer=Constant(v)`` (``"zeros"``/``"ones"`` for 0 and 1);
+- ``tf.random.normal(s, mean=m, stddev=d)``: ``RandomNormal(mean=m, stddev=d)``, with
+  TensorFlow's default ``stddev=1.0`` when absent, not Keras's 0.05;
+- ``tf.random.uniform(s, minval=a, maxval=b)``: ``RandomUniform(minval=a, maxval=b)``, with
+  TensorFlow's defaults 0 and 1, not Keras's -0.05 and 0.05;
+- ``tf.random.truncated_normal(s, mean=m, stddev=d)``: ``TruncatedNormal(...)``, stddev 1.0
+  when absent.
 
 ``lambda: <value>`` (a callable initial value) is the same value. ``dtype``, ``trainable``
 and ``name`` carry over; an integer number gets ``dtype="int32"`` as ``tf.Variable`` gives it.
@@ -27,6 +30,7 @@ _FILL = {"zeros": "zeros", "ones": "ones"}
 
 
 def code(node: cst.CSTNode) -> str:
+    """The source text of a detached node."""
     return _EMPTY.code_for_node(node)
 
 
@@ -52,6 +56,7 @@ class Weight:
     shape_expr: cst.BaseExpression | None = None  # the shape as given, for scope checks
 
     def call(self, self_name: str) -> str:
+        """The ``self.add_weight(...)`` call, as code."""
         parts = [f"shape={self.shape}", f"initializer={self.initializer}"]
         for key in ("dtype", "trainable", "name"):
             value = getattr(self, key)
@@ -212,7 +217,7 @@ def _random(
     order = ["shape", "minval", "maxval", "dtype", "seed"] if uniform else [
         "shape", "mean", "stddev", "dtype", "seed"
     ]
-    values = dict(zip(order, positional))
+    values = dict(zip(order, positional, strict=False))
     for key, value in keywords.items():
         if key not in order or key in values:
             return None

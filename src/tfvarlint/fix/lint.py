@@ -16,7 +16,7 @@ _ONLY_THIS_PLUGIN = ("--load-plugins=tfvarlint", "--disable=all", "--enable=tfva
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding:  # pylint: disable=too-many-instance-attributes  # pylint's message fields
     """One tfvarlint message, as pylint reported it."""
 
     path: str  # absolute
@@ -30,12 +30,10 @@ class Finding:
     msg: str
 
     def where(self, root: Path | None = None) -> str:
+        """``path:line:column`` of the message."""
         path = Path(self.path)
-        if root is not None:
-            try:
-                path = path.relative_to(root)
-            except ValueError:
-                pass
+        if root is not None and path.is_relative_to(root):
+            path = path.relative_to(root)
         return f"{path}:{self.line}:{self.column}"
 
 

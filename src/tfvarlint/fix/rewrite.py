@@ -36,15 +36,17 @@ from libcst.metadata import (  # pylint: disable=import-error
 from tfvarlint.fix import initial, scope
 from tfvarlint.fix.lint import Finding
 
-LAYER_OR_OBJECT = frozenset({"keras-layer-created-in-call", "keras-stateful-object-created-in-call"})
+LAYER_OR_OBJECT = frozenset(
+    {"keras-layer-created-in-call", "keras-stateful-object-created-in-call"}
+)
 VARIABLE = frozenset({"tf-variable-created-in-call", "tf-variable-created-in-tf-function"})
 LAZY = "tf-variable-lazily-created-in-call"
 UNTRACKED = "untracked-tf-variable"
 LOSS_VARIABLE = "trainable-variable-in-loss"
 
 LOSS_REASON = (
-    "a Loss cannot own a variable that trains (fit() never updates it, W7307); "
-    "use a constant (weight = 1.0), or make it a weight of the model"
+    "a Loss is not a Layer: a variable it holds is not a weight of the model, so fit() never "
+    "trains it (W7307){per_call}; use a constant{constant}, or make it a weight of the model"
 )
 
 # Attributes Keras itself uses on layers, models, metrics and optimizers: never fresh names.
@@ -76,15 +78,17 @@ class Report:
 
 @dataclass
 class Outcome:
+    """The rewritten source and one report per message."""
     source: str
     reports: list[Report] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
+        """True when some message was fixed."""
         return any(report.fixed for report in self.reports)
 
 
-class Unsafe(Exception):
+class NoFixError(Exception):
     """No safe fix for this message; the text says why."""
 
 
@@ -126,16 +130,19 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         self.class_taken: dict[cst.ClassDef, set[str]] = {}
         self.function_taken: dict[cst.FunctionDef, set[str]] = {}
         self.lazy_done: set[int] = set()  # lines whose W7303 was fixed
+        self.owner_of_build: cst.ClassDef | None = None
 
     # --- finding the code -----------------------------------------------------------------
 
     def code(self, node: cst.CSTNode) -> str:
+        """The source text of a node of this module."""
         return self.tree.code_for_node(node)
 
     def node_for(self, finding: Finding) -> cst.Call:
+        """The call the message reports (matched by its start and end)."""
         candidates = self.calls.get((finding.line, finding.column), [])
         if not candidates:
-            raise Unsafe("the reported code is not a call the fixer can find")
+            raise NoFixError("the reported code is not a call the fixer can find")
         for node in candidates:
             end = self.positions[node].end
             if (end.line, end.column) == (finding.end_line, finding.end_column):
@@ -143,40 +150,47 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         return min(candidates, key=lambda n: len(self.code(n)))
 
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        """The node's parent in the tree."""
         return self.parents.get(node)
 
     def ancestors(self, node: cst.CSTNode):
+        """The node's ancestors, innermost first."""
         current = self.parent(node)
         while current is not None:
             yield current
             current = self.parent(current)
 
     def enclosing_function(self, node: cst.CSTNode) -> tuple[cst.FunctionDef, list[cst.CSTNode]]:
+        """The innermost function around node, and the nodes between."""
         chain: list[cst.CSTNode] = []
         for ancestor in self.ancestors(node):
             if isinstance(ancestor, cst.FunctionDef):
                 return ancestor, chain
             if isinstance(ancestor, cst.Lambda):
-                raise Unsafe("it is inside a lambda; move it by hand")
+                raise NoFixError("it is inside a lambda; move it by hand")
             chain.append(ancestor)
-        raise Unsafe("it is not inside a function")
+        raise NoFixError("it is not inside a function")
 
     def owner_class(self, function: cst.FunctionDef) -> cst.ClassDef | None:
+        """The class whose body defines the function, if any."""
         block = self.parent(function)
         owner = self.parent(block) if block is not None else None
         return owner if isinstance(owner, cst.ClassDef) else None
 
     def at_module_level(self, function: cst.FunctionDef) -> bool:
+        """True for a function defined at the top of the module."""
         return isinstance(self.parent(function), cst.Module)
 
     # --- names --------------------------------------------------------------------------------
 
     def taken_in_class(self, cls: cst.ClassDef) -> set[str]:
+        """Attribute names a fresh attribute of the class must avoid."""
         if cls not in self.class_taken:
             self.class_taken[cls] = scope.class_attribute_names(cls) | set(KERAS_ATTRIBUTES)
         return self.class_taken[cls]
 
     def fresh(self, candidates: Sequence[str], taken: set[str]) -> str:
+        """The first free name of candidates (numbered if none is free)."""
         for name in candidates:
             if name and name.isidentifier() and name not in taken:
                 taken.add(name)
@@ -189,11 +203,15 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         return f"{base}_{number}"
 
     def base_names(self, call: cst.Call, function: cst.FunctionDef, in_loop: bool) -> list[str]:
+        """Candidate names for what the call builds, best first."""
         target = None
         statement = self.parent(call)
-        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
-            if isinstance(statement.targets[0].target, cst.Name):
-                target = statement.targets[0].target.value
+        if (
+            isinstance(statement, cst.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0].target, cst.Name)
+        ):
+            target = statement.targets[0].target.value
         ctor = (initial.dotted(call.func) or "state").split(".")[-1]
         base = target or _snake(ctor)
         method = function.name.value.strip("_")
@@ -204,6 +222,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
     # --- static checks ---------------------------------------------------------------------
 
     def module_names_before(self, statement: cst.CSTNode) -> set[str]:
+        """Names bound at module level before the statement."""
         before = []
         for top in self.tree.body:
             if top is statement:
@@ -237,29 +256,34 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         inputs_name: str | None = None,
         module_ok: set[str] | None = None,
     ) -> bool:
-        """Raise Unsafe unless ``expr`` is known before the call; True if it reads the shape."""
+        """Raise NoFixError unless ``expr`` is known before the call.
+
+        Returns True when it reads the input's shape (then it belongs in ``build()``).
+        """
         uses = scope.uses_of(expr, self_name, inputs_name)
         if uses.other_inputs:
-            raise Unsafe(f"its arguments depend on the call's input {inputs_name!r}")
+            raise NoFixError(f"its arguments depend on the call's input {inputs_name!r}")
         if uses.other_self:
-            raise Unsafe("its arguments use self itself, not an attribute set in __init__()")
+            raise NoFixError("its arguments use self itself, not an attribute set in __init__()")
         for attr in uses.self_attrs:
             if self_unknown is None:
-                raise Unsafe("its arguments read self, which does not exist at module level")
+                raise NoFixError("its arguments read self, which does not exist at module level")
             if attr in self_unknown:
-                raise Unsafe(f"its arguments read self.{attr}, which __init__() does not set")
+                raise NoFixError(f"its arguments read self.{attr}, which __init__() does not set")
             if self_changed and attr in self_changed:
-                raise Unsafe(f"its arguments read self.{attr}, which the call changes")
+                raise NoFixError(f"its arguments read self.{attr}, which the call changes")
         for name in uses.names:
             if name in allowed or name in uses.bound:
                 continue
             if name in local:
-                raise Unsafe(
+                raise NoFixError(
                     f"its configuration comes from {name!r}, a value of the call; "
                     "it cannot be built before the call"
                 )
             if module_ok is not None and name not in module_ok and name not in scope.BUILTINS:
-                raise Unsafe(f"its arguments use {name!r}, which is not defined before the function")
+                raise NoFixError(
+                    f"its arguments use {name!r}, which is not defined before the function"
+                )
         return uses.shape
 
     # --- loops ---------------------------------------------------------------------------------
@@ -270,7 +294,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         child = node
         for ancestor in chain:
             if isinstance(ancestor, (cst.While, cst.FunctionDef, cst.ClassDef)):
-                raise Unsafe("it is built in a while loop; move it by hand")
+                raise NoFixError("it is built in a while loop; move it by hand")
             if isinstance(ancestor, cst.For) and child is ancestor.body:
                 loops.append(ancestor)
             if isinstance(ancestor, (cst.ListComp, cst.GeneratorExp, cst.SetComp)) and (
@@ -278,31 +302,32 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             ):
                 loops.append(ancestor.for_in)
             if isinstance(ancestor, cst.DictComp):
-                raise Unsafe("it is built in a dict comprehension; move it by hand")
+                raise NoFixError("it is built in a dict comprehension; move it by hand")
             child = ancestor
         if not loops:
             return None
         if len(loops) > 1:
-            raise Unsafe("it is built in nested loops; move it by hand")
+            raise NoFixError("it is built in nested loops; move it by hand")
         loop = loops[0]
         if isinstance(loop, cst.CompFor) and (loop.ifs or loop.inner_for_in):
-            raise Unsafe("it is built in a filtered or nested comprehension; move it by hand")
+            raise NoFixError("it is built in a filtered or nested comprehension")
         if isinstance(loop, cst.For) and loop.orelse is not None:
-            raise Unsafe("it is built in a for-else loop; move it by hand")
+            raise NoFixError("it is built in a for-else loop; move it by hand")
         iterable = loop.iter
         if not (
             isinstance(iterable, cst.Call)
             and isinstance(iterable.func, cst.Name)
             and iterable.func.value == "range"
         ):
-            raise Unsafe("it is built in a loop that is not over range(...); move it by hand")
+            raise NoFixError("it is built in a loop that is not over range(...)")
         if not isinstance(loop.target, cst.Name):
-            raise Unsafe("its loop variable is not a plain name")
+            raise NoFixError("its loop variable is not a plain name")
         return loop
 
     # --- E7304 / E7305 / E7301 / E7302 ----------------------------------------------------------
 
     def hoist(self, finding: Finding, call: cst.Call, variable: bool) -> str:
+        """E7304/E7305/E7301/E7302: build it once, use it in place."""
         function, chain = self.enclosing_function(call)
         cls = self.owner_class(function)
         loop = self.loop_of(call, chain)
@@ -310,10 +335,13 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         loop_name = loop.target.value if loop is not None else None
         allowed = {loop_name} if loop_name else set()
         if cls is not None:
-            return self._hoist_to_class(finding, call, variable, function, cls, loop, local, allowed)
+            return self._hoist_to_class(
+                finding, call, variable=variable, function=function, cls=cls,
+                where=(loop, local, allowed),
+            )  # fmt: skip
         if self.at_module_level(function):
             return self._hoist_to_module(call, function, loop, local, allowed)
-        raise Unsafe("the traced function is nested in another function; move it by hand")
+        raise NoFixError("the traced function is nested in another function; move it by hand")
 
     def _index_name(self, loop, function: cst.FunctionDef) -> str:
         """The loop variable to index the list with (``_`` is renamed to a fresh name)."""
@@ -322,7 +350,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             return name
         body = loop.body if isinstance(loop, cst.For) else self.parent(loop)
         if "_" in scope.all_names(body):
-            raise Unsafe("its loop variable '_' is used in the loop; move it by hand")
+            raise NoFixError("its loop variable '_' is used in the loop; move it by hand")
         taken = self.function_taken.setdefault(function, scope.all_names(function))
         index = self.fresh(["index", "member_index", "position"], taken)
         self.plan.replace[loop.target] = cst.Name(index)
@@ -334,28 +362,28 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             return self.code(call)
         weight = initial.convert(call, keras)
         if isinstance(weight, str):
-            raise Unsafe(f"the variable has no add_weight() form: {weight}")
+            raise NoFixError(f"the variable has no add_weight() form: {weight}")
         return weight.call("self")
 
-    def _hoist_to_class(  # pylint: disable=too-many-arguments,too-many-locals
+    def _hoist_to_class(  # pylint: disable=too-many-arguments,too-many-locals,too-many-statements
         self,
         finding: Finding,
         call: cst.Call,
+        *,
         variable: bool,
         function: cst.FunctionDef,
         cls: cst.ClassDef,
-        loop,
-        local: set[str],
-        allowed: set[str],
+        where: tuple,
     ) -> str:
+        loop, local, allowed = where
         if _is_static_or_class_method(function):
-            raise Unsafe("it is built in a static or class method; move it by hand")
+            raise NoFixError("it is built in a static or class method; move it by hand")
         self_name = _first_param(function)
         if self_name is None:
-            raise Unsafe("the method has no self parameter")
+            raise NoFixError("the method has no self parameter")
         keras_class = "(Keras " in finding.msg
         if variable and "(Keras Loss." in finding.msg:
-            raise Unsafe(LOSS_REASON)
+            raise NoFixError(self.loss_reason(call))
         inputs_name = _second_param(function) if function.name.value == "call" else None
         edit = self.plan.classes.setdefault(cls, _ClassEdit())
         existing_build = _method(cls, "build")
@@ -376,7 +404,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
                 self_changed=changed, inputs_name=inputs_name,
             )  # fmt: skip
         if uses_shape and existing_build is not None and _second_param(existing_build) is None:
-            raise Unsafe("its arguments read the input's shape and build() takes no shape")
+            raise NoFixError("its arguments read the input's shape and build() takes no shape")
         in_build = uses_shape
         taken = self.taken_in_class(cls)
         attr = self.fresh(self.base_names(call, function, loop is not None), taken)
@@ -395,9 +423,9 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             self.plan.replace[call] = cst.parse_expression(f"{self_name}.{attr}[{index}]")
         else:
             self.plan.replace[call] = cst.parse_expression(f"{self_name}.{attr}")
-        statement = cst.parse_statement(
-            f"self.{attr} = {creation}\n", config=self.tree.config_for_parsing
-        )
+        base = len(self.body_indent(cls))
+        line = _wrap(f"self.{attr} = {creation}", "", self.tree.default_indent, base)
+        statement = cst.parse_statement(f"{line}\n", config=self.tree.config_for_parsing)
         self.plan.moved.add(call)
         what = "built once" if not variable else "created once"
         place = f"{cls.name.value}.build()" if in_build else f"{cls.name.value}.__init__()"
@@ -431,7 +459,8 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             self.plan.replace[call] = cst.parse_expression(f"{name}[{index}]")
         else:
             self.plan.replace[call] = cst.Name(name)
-        statement = cst.parse_statement(f"{name} = {creation}\n", config=self.tree.config_for_parsing)
+        config = self.tree.config_for_parsing
+        statement = cst.parse_statement(f"{name} = {creation}\n", config=config)
         self.plan.module_before.setdefault(function, []).append(statement)
         self.plan.moved.add(call)
         return f"created once at module level as {name}, before {function.name.value}()"
@@ -439,14 +468,15 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
     # --- W7303 ----------------------------------------------------------------------------------
 
     def lazy_to_build(self, call: cst.Call) -> str:  # pylint: disable=too-many-locals
+        """W7303: move the guarded creation into build(), drop the guard."""
         function, chain = self.enclosing_function(call)
         cls = self.owner_class(function)
         if cls is None:
-            raise Unsafe("the call is not a method of a class")
+            raise NoFixError("the call is not a method of a class")
         self_name = _first_param(function)
         inputs_name = _second_param(function)
         if self_name is None:
-            raise Unsafe("the method has no self parameter")
+            raise NoFixError("the method has no self parameter")
         guard, loops = self._guard_of(call, chain, function)
         edit = self.plan.classes.setdefault(cls, _ClassEdit())
         existing_build = _method(cls, "build")
@@ -454,7 +484,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         if existing_build is not None:
             build_param = _second_param(existing_build)
             if build_param is None:
-                raise Unsafe("build() takes no input shape")
+                raise NoFixError("build() takes no input shape")
         keras = _keras_prefix(self.tree, cls)
         local = scope.function_locals(function)
         guarded = scope.self_attributes_assigned(guard.body, self_name)
@@ -470,9 +500,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             )  # fmt: skip
             allowed |= set(scope.bound_names(loop.target))
             copied.append([])
-        new_body: list[str] = []
-        for statement in guard.body.body:
-            new_body.append(self._lazy_statement(statement, keras, self_name))
+        new_body = [self._lazy_statement(s, keras, self_name) for s in guard.body.body]
         needed = scope.uses_of(guard.body, self_name, inputs_name).names
         for depth, loop in enumerate(loops):
             inner = loops[depth + 1] if depth + 1 < len(loops) else guard
@@ -493,7 +521,11 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
                 statement, local=local, allowed=allowed, self_name=self_name,
                 self_unknown=unknown, self_changed=changed, inputs_name=inputs_name,
             )  # fmt: skip
-        code = self._build_code(loops, copied, new_body, self_name, inputs_name, build_param)
+        self.owner_of_build = cls
+        code = self._build_code(
+            loops, copied, new_body,
+            self_name=self_name, inputs_name=inputs_name, build_param=build_param,
+        )  # fmt: skip
         config = self.tree.config_for_parsing
         edit.build.extend(cst.parse_module(code, config=config).body)
         edit.build_param = build_param
@@ -506,16 +538,16 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         """The ``if`` guard directly holding the creation, and the for-loops around it."""
         statement = next((n for n in chain if isinstance(n, cst.SimpleStatementLine)), None)
         if statement is None:
-            raise Unsafe("the creation is not a simple statement")
+            raise NoFixError("the creation is not a simple statement")
         index = chain.index(statement)
         block = chain[index + 1] if index + 1 < len(chain) else None
         guard = chain[index + 2] if index + 2 < len(chain) else None
         if not isinstance(block, cst.IndentedBlock) or not isinstance(guard, cst.If):
-            raise Unsafe("the creation is not directly under its guard (if ...:)")
+            raise NoFixError("the creation is not directly under its guard (if ...:)")
         if block is not guard.body:
-            raise Unsafe("the creation is in the else branch of its guard")
+            raise NoFixError("the creation is in the else branch of its guard")
         if guard.orelse is not None:
-            raise Unsafe("its guard has an else branch; move it by hand")
+            raise NoFixError("its guard has an else branch; move it by hand")
         loops = []
         for ancestor in chain[index + 3 :]:
             if ancestor is function.body:
@@ -525,17 +557,19 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             if isinstance(ancestor, cst.For) and ancestor.orelse is None:
                 loops.insert(0, ancestor)
                 continue
-            raise Unsafe("its guard is inside other control flow than a for loop; move it by hand")
+            raise NoFixError("its guard is inside other control flow than a for loop")
         del call
         return guard, loops
 
-    def _lazy_statement(self, statement: cst.BaseStatement, keras: str | None, self_name: str) -> str:
+    def _lazy_statement(
+        self, statement: cst.BaseStatement, keras: str | None, self_name: str
+    ) -> str:
         """One statement of the guard's body, as it goes into build()."""
         if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
-            raise Unsafe("its guard does more than assign the new state")
+            raise NoFixError("its guard does more than assign the new state")
         assign = statement.body[0]
         if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1):
-            raise Unsafe("its guard does more than assign the new state")
+            raise NoFixError("its guard does more than assign the new state")
         target = assign.targets[0].target
         base = target.value if isinstance(target, cst.Subscript) else target
         if not (
@@ -543,27 +577,28 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             and isinstance(base.value, cst.Name)
             and base.value.value == self_name
         ):
-            raise Unsafe("its guard assigns something other than an attribute of self")
+            raise NoFixError("its guard assigns something other than an attribute of self")
         value = assign.value
         name = initial.dotted(value.func) if isinstance(value, cst.Call) else None
         target_code = self.code(target).strip()
         if name and name.split(".")[-1] == "Variable" and isinstance(value, cst.Call):
             weight = initial.convert(value, keras)
             if isinstance(weight, str):
-                raise Unsafe(f"the variable has no add_weight() form: {weight}")
+                raise NoFixError(f"the variable has no add_weight() form: {weight}")
             return f"{target_code} = {weight.call(self_name)}"
         if isinstance(value, cst.Call):
             comment = ""
             if statement.trailing_whitespace.comment is not None:
                 comment = "  " + statement.trailing_whitespace.comment.value
             return f"{target_code} = {self.code(value).strip()}{comment}"
-        raise Unsafe("its guard assigns a value that is not created there")
+        raise NoFixError("its guard assigns a value that is not created there")
 
     def _build_code(  # pylint: disable=too-many-arguments
         self,
         loops: list[cst.For],
         copied: list[list[cst.BaseStatement]],
         body: list[str],
+        *,
         self_name: str,
         inputs_name: str | None,
         build_param: str,
@@ -571,16 +606,15 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         indent = self.tree.default_indent
         lines: list[str] = []
         depth = 0
-        for loop, statements in zip(loops, copied):
+        for loop, statements in zip(loops, copied, strict=True):
             lines.append(
                 f"{indent * depth}for {self.code(loop.target).strip()} in "
                 f"{self.code(loop.iter).strip()}:"
             )
             depth += 1
-            for statement in statements:
-                lines.append(indent * depth + self.code(statement).strip())
-        for line in body:
-            lines.append(indent * depth + line)
+            lines.extend(indent * depth + self.code(s).strip() for s in statements)
+        base = len(self.body_indent(self.owner_of_build))
+        lines.extend(_wrap(indent * depth + line, indent * depth, indent, base) for line in body)
         text = "\n".join(lines) + "\n"
         if inputs_name:
             text = _replace_shape(text, inputs_name, build_param)
@@ -588,19 +622,54 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             text = re.sub(rf"\b{re.escape(self_name)}\.", "self.", text)
         return text
 
+    def body_indent(self, cls: cst.ClassDef | None) -> str:
+        """The indentation of a method body of ``cls``."""
+        depth = 2 + sum(
+            isinstance(a, (cst.ClassDef, cst.FunctionDef)) for a in self.ancestors(cls)
+        )
+        return self.tree.default_indent * depth
+
+    def calls_at(self, finding: Finding) -> cst.Call | None:
+        """The reported call, or None when there is none."""
+        try:
+            return self.node_for(finding)
+        except NoFixError:
+            return None
+
+    def loss_reason(self, call: cst.Call | None, per_call: bool = True) -> str:
+        """Why a Loss's variable has no safe fix, with the constant it could be instead."""
+        constant = ""
+        if call is not None and call.args and call.args[0].keyword is None:
+            value = initial.code(call.args[0].value).strip()
+        else:
+            value = next(
+                (initial.code(a.value).strip() for a in call.args
+                 if a.keyword is not None and a.keyword.value == "initial_value"),
+                None,
+            ) if call is not None else None  # fmt: skip
+        statement = self.parent(call) if call is not None else None
+        if value is not None and re.fullmatch(r"-?\d+(\.\d*)?", value):
+            target = "weight"
+            if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+                target = self.code(statement.targets[0].target).strip()
+            constant = f" ({target} = {value})"
+        extra = ", and made in call() it is a new variable on every batch" if per_call else ""
+        return LOSS_REASON.format(constant=constant, per_call=extra)
+
     # --- one message ----------------------------------------------------------------------------
 
     def fix(self, finding: Finding) -> str:
+        """Plan the fix of one message; returns what it does."""
         if _HELPER.search(finding.msg):
-            raise Unsafe(
+            raise NoFixError(
                 "the creation is reached through a helper"
                 + (" in another module" if _other_module(finding) else "")
                 + "; move it where it is created, by hand"
             )
         if finding.symbol == LOSS_VARIABLE:
-            raise Unsafe(LOSS_REASON)
+            raise NoFixError(self.loss_reason(self.calls_at(finding), per_call=False))
         if finding.symbol == UNTRACKED:
-            raise Unsafe("store it with self.add_weight() or keras.Variable() by hand")
+            raise NoFixError("store it with self.add_weight() or keras.Variable() by hand")
         call = self.node_for(finding)
         if any(ancestor in self.plan.moved for ancestor in self.ancestors(call)):
             return "moved with the enclosing construction"
@@ -608,15 +677,16 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             return self.hoist(finding, call, variable=False)
         if finding.symbol in VARIABLE:
             if "(Keras Loss." in finding.msg:
-                raise Unsafe(LOSS_REASON)
+                raise NoFixError(self.loss_reason(call))
             return self.hoist(finding, call, variable=True)
         if finding.symbol == LAZY:
             return self.lazy_to_build(call)
-        raise Unsafe(f"no fix for {finding.symbol}")
+        raise NoFixError(f"no fix for {finding.symbol}")
 
     # --- applying -------------------------------------------------------------------------------
 
     def apply(self) -> str:
+        """The module with every planned edit made."""
         updated = self.tree.visit(_Apply(self.plan, self.tree))
         return updated.code
 
@@ -648,6 +718,45 @@ def _second_param(function: cst.FunctionDef) -> str | None:
 def _is_static_or_class_method(function: cst.FunctionDef) -> bool:
     names = {initial.dotted(d.decorator) for d in function.decorators}
     return bool(names & {"staticmethod", "classmethod"})
+
+
+def _split_arguments(text: str) -> list[str]:
+    """Top-level comma-separated parts of an argument list (brackets and quotes respected)."""
+    parts, depth, quote, current = [], 0, "", ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+            continue
+        current += char
+    if current.strip():
+        parts.append(current.strip())
+    return parts
+
+
+def _wrap(line: str, prefix: str, unit: str, base: int, limit: int = 100) -> str:
+    """A generated ``... add_weight(a, b)`` line longer than ``limit``: one argument a line.
+
+    ``prefix`` is the line's indentation in the generated snippet, ``base`` the width of the
+    block it goes into (libcst indents continuation lines by the block's indentation).
+    """
+    if base + len(line) <= limit or "#" in line or not line.endswith(")"):
+        return line
+    opening = line.find("add_weight(")
+    if opening < 0:
+        return line
+    opening += len("add_weight")
+    arguments = _split_arguments(line[opening + 1 : -1])
+    inner = "".join(f"{prefix}{unit}{argument},\n" for argument in arguments)
+    return f"{line[: opening + 1]}\n{inner}{prefix})"
 
 
 def _replace_shape(text: str, inputs_name: str, build_param: str) -> str:
@@ -688,8 +797,9 @@ def _imports(module: cst.Module) -> dict[str, str]:
             if isinstance(small, cst.Import):
                 for alias in small.names:
                     full = initial.code(alias.name).strip()
-                    local = alias.asname.name.value if alias.asname else full.split(".")[0]
-                    found[local] = full if alias.asname else full.split(".")[0]
+                    top = full.split(".", maxsplit=1)[0]
+                    local = alias.asname.name.value if alias.asname else top
+                    found[local] = full if alias.asname else top
             elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
                 origin = initial.code(small.module).strip() if small.module else ""
                 for alias in small.names:
@@ -732,8 +842,7 @@ class _Apply(cst.CSTTransformer):
         if original_node in self.plan.remove:
             return cst.RemoveFromParent()
         if original_node in self.plan.replace:
-            replacement = self.plan.replace[original_node]
-            return replacement
+            return self.plan.replace[original_node]
         result = super().on_leave(original_node, updated_node)
         if isinstance(original_node, cst.ClassDef) and original_node in self.plan.classes:
             result = self._edit_class(original_node, result)
@@ -748,7 +857,7 @@ class _Apply(cst.CSTTransformer):
         if not self.plan.module_before:
             return updated_node
         body: list[cst.BaseStatement] = []
-        for orig, new in zip(original_node.body, updated_node.body):
+        for orig, new in zip(original_node.body, updated_node.body, strict=True):
             added = self.plan.module_before.get(orig)
             if added:
                 spacing = [_blank(), _blank()] if body else []
@@ -828,7 +937,8 @@ def _function(code: str, drop_body: bool = False) -> cst.FunctionDef:
 def _docstring_end(body: list[cst.BaseStatement]) -> int:
     if body and isinstance(body[0], cst.SimpleStatementLine):
         first = body[0].body[0] if body[0].body else None
-        if isinstance(first, cst.Expr) and isinstance(first.value, (cst.SimpleString, cst.ConcatenatedString)):
+        strings = (cst.SimpleString, cst.ConcatenatedString)
+        if isinstance(first, cst.Expr) and isinstance(first.value, strings):
             return 1
     return 0
 
@@ -844,14 +954,16 @@ def fix_source(source: str, findings: Sequence[Finding]) -> Outcome:
     """Rewrite ``source`` for ``findings`` (messages pylint reported on this very text)."""
     fixer = _Fixer(source)
     reports: list[Report] = []
-    order = sorted(findings, key=lambda f: (f.line, f.column, -(f.end_line or 0), -(f.end_column or 0)))
+    order = sorted(
+        findings, key=lambda f: (f.line, f.column, -(f.end_line or 0), -(f.end_column or 0))
+    )
     lazy_lines = {f.line for f in order if f.symbol == LAZY}
     for finding in order:
         if finding.symbol == UNTRACKED and finding.line in lazy_lines:
             continue  # the W7303 on the same line decides (add_weight in build() fixes both)
         try:
             text = fixer.fix(finding)
-        except Unsafe as why:
+        except NoFixError as why:
             reports.append(Report(finding, False, str(why)))
         else:
             reports.append(Report(finding, True, text))

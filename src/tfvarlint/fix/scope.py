@@ -71,7 +71,10 @@ class _UseCollector(cst.CSTVisitor):
             self.uses.names.append(node.value)
 
 
-def uses_of(node: cst.CSTNode, self_name: str | None = None, inputs_name: str | None = None) -> Uses:
+def uses_of(
+    node: cst.CSTNode, self_name: str | None = None, inputs_name: str | None = None
+) -> Uses:
+    """What node reads (names, ``self.X``, the input and its shape)."""
     collector = _UseCollector(self_name, inputs_name)
     node.visit(collector)
     return collector.uses
@@ -124,7 +127,7 @@ class _Binder(cst.CSTVisitor):
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
             if alias.asname is None:
-                self.names.add(cst.Module([]).code_for_node(alias.name).split(".")[0])
+                self.names.add(cst.Module([]).code_for_node(alias.name).split(".", maxsplit=1)[0])
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if isinstance(node.names, cst.ImportStar):
@@ -149,6 +152,7 @@ class _Binder(cst.CSTVisitor):
 
 
 def names_bound_in(nodes: list[cst.CSTNode], into_functions: bool = True) -> set[str]:
+    """Names bound anywhere in nodes (not inside defs unless into_functions)."""
     binder = _Binder(into_functions)
     for node in nodes:
         node.visit(binder)
@@ -178,14 +182,14 @@ def self_attributes_assigned(node: cst.CSTNode, self_name: str) -> set[str]:
                 for element in target.elements:
                     self._target(element.value)
 
-        def visit_AssignTarget(self, n: cst.AssignTarget) -> None:
-            self._target(n.target)
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            self._target(node.target)
 
-        def visit_AugAssign(self, n: cst.AugAssign) -> None:
-            self._target(n.target)
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            self._target(node.target)
 
-        def visit_AnnAssign(self, n: cst.AnnAssign) -> None:
-            self._target(n.target)
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            self._target(node.target)
 
     node.visit(_Visitor())
     return found
@@ -196,8 +200,8 @@ def all_names(node: cst.CSTNode) -> set[str]:
     found: set[str] = set()
 
     class _Visitor(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            found.add(n.value)
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
 
     node.visit(_Visitor())
     return found
@@ -208,9 +212,9 @@ def class_attribute_names(cls: cst.ClassDef) -> set[str]:
     found = names_bound_in(list(cls.body.body), into_functions=False)
 
     class _Visitor(cst.CSTVisitor):
-        def visit_Attribute(self, n: cst.Attribute) -> None:
-            if isinstance(n.value, cst.Name) and n.value.value in ("self", "cls"):
-                found.add(n.attr.value)
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            if isinstance(node.value, cst.Name) and node.value.value in ("self", "cls"):
+                found.add(node.attr.value)
 
     cls.visit(_Visitor())
     return found

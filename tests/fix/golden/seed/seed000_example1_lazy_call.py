@@ -9,7 +9,11 @@ class MyModel(tf.keras.Model):
     self.w = None
 
   def build(self, input_shape):
-    self.w = self.add_weight(shape=(10, 10), initializer=tf.keras.initializers.RandomNormal(stddev=1.0), name="weights")
+    self.w = self.add_weight(
+      shape=(10, 10),
+      initializer=tf.keras.initializers.RandomNormal(stddev=1.0),
+      name="weights",
+    )
 
   def call(self, x):
     return self.w @ x
