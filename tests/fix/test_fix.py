@@ -36,7 +36,9 @@ from tfvarlint.fix.rewrite import fix_source  # noqa: E402  pylint: disable=wron
 
 FIXABLE = golden.fixable()
 IDS = [golden.key(f) for f in FIXABLE]
-GOLDEN_FILES = [f for f in FIXABLE if golden.golden_for(f).is_file()]
+CHECKED = FIXABLE + golden.variable_fixtures()  # and those with E7301/E7302 too
+CHECKED_IDS = [golden.key(f) for f in CHECKED]
+GOLDEN_FILES = [f for f in CHECKED if golden.golden_for(f).is_file()]
 GOLDEN_IDS = [golden.key(f) for f in GOLDEN_FILES]
 
 # Fixable fixtures (by their messages) that --fix rightly leaves alone, and why.
@@ -74,7 +76,7 @@ def test_golden_files_are_not_collected_as_fixtures() -> None:
     assert golden.FUNCTIONAL not in golden.GOLDEN.parents
 
 
-@pytest.mark.parametrize("fixture", FIXABLE, ids=IDS)
+@pytest.mark.parametrize("fixture", CHECKED, ids=CHECKED_IDS)
 def test_fixer_output_equals_golden(fixture: Path) -> None:
     outcome = golden.fix(fixture)
     key = golden.key(fixture)
@@ -83,6 +85,11 @@ def test_fixer_output_equals_golden(fixture: Path) -> None:
         assert not outcome.changed and not target.exists()
         assert outcome.reports and all(not r.fixed for r in outcome.reports)
         assert all(LEFT_ALONE[key] in r.text for r in outcome.reports), outcome.reports
+        return
+    if golden.kind(fixture) == "variable" and not target.exists():
+        # not fixed whole: what is left says why
+        assert not golden.wants_golden(fixture, outcome), f"{key} is now fixed whole: --update"
+        assert all(r.text for r in outcome.reports if not r.fixed)
         return
     assert outcome.changed, f"--fix no longer changes {key}: {outcome.reports}"
     assert target.is_file(), f"no golden file for {key}: run tests/fix/golden.py --update"
@@ -365,3 +372,14 @@ def test_missing_libcst_is_a_clear_message(
     )
     assert fix_command.main(["--fix", "x.py"]) == fix_command.EXIT_NO_LIBCST
     assert "tfvarlint --fix needs libcst: pip install 'tfvarlint[fix]'" in capsys.readouterr().err
+
+
+def test_messages_the_configuration_disables_are_not_fixed(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "pattern/pattern_sublayer_in_call.py")
+    rc = tmp_path / "pylintrc"
+    rc.write_text(
+        "[MAIN]\nload-plugins=tfvarlint\n[MESSAGES CONTROL]\ndisable=keras-layer-created-in-call\n",
+        encoding="utf-8",
+    )
+    findings, _ = lint([f"--rcfile={rc}"], [str(path)])
+    assert findings == []

@@ -71,21 +71,26 @@ def fingerprint(golden: Path) -> str:
 
 
 def run(golden: Path, version: str, python: str = sys.executable) -> harness.Run:
-    """Run the golden file (through the fixture's driver, if it has one) under ``version``."""
-    driver = harness.driver_for(fixture_of(golden))
-    if driver is None:
-        result = harness.run(golden, version, python)
-        result.fingerprint = fingerprint(golden)
-        return result
+    """Run the golden file (through the fixture's driver, if it has one) under ``version``.
+
+    The golden file is staged in a temp dir with what the fixture finds beside it: the
+    fixture's ``_drivers/`` companion (a driver finds its fixture next to itself) and the
+    packages of the fixture's directory (``helperpkg/``), linked.
+    """
+    fixture = fixture_of(golden)
+    driver = harness.driver_for(fixture)
     stage = Path(tempfile.mkdtemp(prefix="tfvarlint-fixed-"))
     try:
-        (stage / "_drivers").mkdir()
         shutil.copy(golden, stage / golden.name)
-        for sibling in driver.parent.glob("*.py"):
-            shutil.copy(sibling, stage / "_drivers" / sibling.name)
-        staged = stage / golden.name
+        if driver is not None:
+            (stage / "_drivers").mkdir()
+            for sibling in driver.parent.glob("*.py"):
+                shutil.copy(sibling, stage / "_drivers" / sibling.name)
+        for package in fixture.parent.iterdir():
+            if (package / "__init__.py").is_file() and not package.name.startswith("_"):
+                (stage / package.name).symlink_to(package, target_is_directory=True)
         # harness.run finds <dir>/_drivers/<name>.py next to the file it is given
-        result = harness.run(staged, version, python)
+        result = harness.run(stage / golden.name, version, python)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     result.fingerprint = fingerprint(golden)
@@ -183,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("select", nargs="*", help="run only golden files whose path has one of these")
     parser.add_argument("--render-only", action="store_true", help="do not run anything")
+    parser.add_argument("--stale", action="store_true", help="run only golden files not observed as they are")
     parser.add_argument("--jobs", type=int, default=harness.WORKERS)
     parser.add_argument("--python", default=sys.executable, help="interpreter with TensorFlow")
     args = parser.parse_args(argv)
@@ -193,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     bad = 0
     if not args.render_only:
         chosen = [g for g in goldens if not args.select or any(s in golden_key(g) for s in args.select)]
+        if args.stale:
+            chosen = [
+                g for g in chosen
+                if observed["runs"].get(golden_key(g), {}).get("fingerprint") != fingerprint(g)
+            ]
         observed["versions"] = harness.library_versions(args.python)
         fresh = {
             golden_key(g): {"fingerprint": fingerprint(g)}

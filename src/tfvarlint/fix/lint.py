@@ -37,9 +37,39 @@ class Finding:  # pylint: disable=too-many-instance-attributes  # pylint's messa
         return f"{path}:{self.line}:{self.column}"
 
 
+def config_disables(options: Sequence[str]) -> list[str]:
+    """Messages the user's configuration file disables by name.
+
+    ``--disable=all --enable=tfvarlint`` on the command line would otherwise re-enable a
+    tfvarlint message that the configuration turned off (as in the ``tfvarlint`` command).
+    """
+    # pylint: disable=import-outside-toplevel
+    from pylint.config import find_default_config_files
+    from pylint.config.config_file_parser import _RawConfParser
+
+    rcfile = next((o.split("=", 1)[1] for o in options if o.startswith("--rcfile=")), None)
+    path = Path(rcfile) if rcfile else next(find_default_config_files(), None)
+    if path is None or not path.is_file():
+        return []
+    try:
+        data, _ = _RawConfParser.parse_config_file(path, verbose=False)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return []  # pylint reports a broken configuration file itself
+    names = [name.strip() for name in str(data.get("disable", "")).split(",")]
+    return [name for name in names if name and name.lower() not in ("all", "tfvarlint")]
+
+
 def pylint_args(options: Sequence[str], paths: Sequence[str]) -> list[str]:
     """The pylint command line: only tfvarlint's messages, the user's options after."""
-    return [*_DEFAULTS, *_ONLY_THIS_PLUGIN, *options, "--", *(paths or ["."])]
+    disables = config_disables(options)
+    return [
+        *_DEFAULTS,
+        *_ONLY_THIS_PLUGIN,
+        *([f"--disable={','.join(disables)}"] if disables else []),
+        *options,
+        "--",
+        *(paths or ["."]),
+    ]
 
 
 def _collecting_reporter():

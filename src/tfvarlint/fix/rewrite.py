@@ -206,15 +206,17 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         """Candidate names for what the call builds, best first."""
         target = None
         statement = self.parent(call)
-        if (
-            isinstance(statement, cst.Assign)
-            and len(statement.targets) == 1
-            and isinstance(statement.targets[0].target, cst.Name)
-        ):
-            target = statement.targets[0].target.value
+        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+            assigned = statement.targets[0].target
+            if isinstance(assigned, cst.Name):
+                target = assigned.value
+            elif isinstance(assigned, cst.Attribute):
+                target = assigned.attr.value
         ctor = (initial.dotted(call.func) or "state").split(".")[-1]
         base = target or _snake(ctor)
         method = function.name.value.strip("_")
+        if target is None and ctor.lower() == "variable":
+            base = f"{method}_variable"  # a bare "variable" says nothing
         if in_loop:
             return [f"{base}s", f"{base}_list", f"{method}_{base}s"]
         return [base, f"{method}_{base}", f"{method}_{_snake(ctor)}"]
