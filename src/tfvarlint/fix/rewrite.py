@@ -385,7 +385,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             raise NoFixError("the method has no self parameter")
         keras_class = "(Keras " in finding.msg
         if variable and "(Keras Loss." in finding.msg:
-            raise NoFixError(self.loss_reason(call))
+            raise NoFixError(self._loss_reason(call))
         inputs_name = _second_param(function) if function.name.value == "call" else None
         edit = self.plan.classes.setdefault(cls, _ClassEdit())
         existing_build = _method(cls, "build")
@@ -425,7 +425,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             self.plan.replace[call] = cst.parse_expression(f"{self_name}.{attr}[{index}]")
         else:
             self.plan.replace[call] = cst.parse_expression(f"{self_name}.{attr}")
-        base = len(self.body_indent(cls))
+        base = len(self._body_indent(cls))
         line = _wrap(f"self.{attr} = {creation}", "", self.tree.default_indent, base)
         statement = cst.parse_statement(f"{line}\n", config=self.tree.config_for_parsing)
         self.plan.moved.add(call)
@@ -615,7 +615,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             )
             depth += 1
             lines.extend(indent * depth + self.code(s).strip() for s in statements)
-        base = len(self.body_indent(self.owner_of_build))
+        base = len(self._body_indent(self.owner_of_build))
         lines.extend(_wrap(indent * depth + line, indent * depth, indent, base) for line in body)
         text = "\n".join(lines) + "\n"
         if inputs_name:
@@ -624,21 +624,21 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             text = re.sub(rf"\b{re.escape(self_name)}\.", "self.", text)
         return text
 
-    def body_indent(self, cls: cst.ClassDef | None) -> str:
+    def _body_indent(self, cls: cst.ClassDef | None) -> str:
         """The indentation of a method body of ``cls``."""
         depth = 2 + sum(
             isinstance(a, (cst.ClassDef, cst.FunctionDef)) for a in self.ancestors(cls)
         )
         return self.tree.default_indent * depth
 
-    def calls_at(self, finding: Finding) -> cst.Call | None:
+    def _calls_at(self, finding: Finding) -> cst.Call | None:
         """The reported call, or None when there is none."""
         try:
             return self.node_for(finding)
         except NoFixError:
             return None
 
-    def loss_reason(self, call: cst.Call | None, per_call: bool = True) -> str:
+    def _loss_reason(self, call: cst.Call | None, per_call: bool = True) -> str:
         """Why a Loss's variable has no safe fix, with the constant it could be instead."""
         constant = ""
         if call is not None and call.args and call.args[0].keyword is None:
@@ -669,7 +669,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
                 + "; move it where it is created, by hand"
             )
         if finding.symbol == LOSS_VARIABLE:
-            raise NoFixError(self.loss_reason(self.calls_at(finding), per_call=False))
+            raise NoFixError(self._loss_reason(self._calls_at(finding), per_call=False))
         if finding.symbol == UNTRACKED:
             raise NoFixError("store it with self.add_weight() or keras.Variable() by hand")
         call = self.node_for(finding)
@@ -679,7 +679,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             return self.hoist(finding, call, variable=False)
         if finding.symbol in VARIABLE:
             if "(Keras Loss." in finding.msg:
-                raise NoFixError(self.loss_reason(call))
+                raise NoFixError(self._loss_reason(call))
             return self.hoist(finding, call, variable=True)
         if finding.symbol == LAZY:
             return self.lazy_to_build(call)
