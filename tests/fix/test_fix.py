@@ -383,3 +383,19 @@ def test_messages_the_configuration_disables_are_not_fixed(tmp_path: Path) -> No
     )
     findings, _ = lint([f"--rcfile={rc}"], [str(path)])
     assert findings == []
+
+
+def test_readme_text_shows_the_real_diff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/fix.md's README text is what --diff really prints on the two seed examples."""
+    text = (golden.ROOT / "docs" / "fix.md").read_text(encoding="utf-8")
+    readme = text.split("## For the README", 1)[1]
+    shown = readme.split("```diff\n", 1)[1].split("```\n", 1)[0]
+    monkeypatch.chdir(golden.ROOT)
+    out = io.StringIO()
+    paths = ["examples/bad_lazy_variable_in_call.py", "examples/bad_loss_variable_in_call.py"]
+    assert fix_command.run("diff", [f"--rcfile={golden.DEFAULT_RC}"], paths, out=out) == 1
+
+    def lines(block: str) -> list[str]:
+        return [line.rstrip() for line in block.strip().splitlines()]
+
+    assert lines(shown) == lines(out.getvalue())
