@@ -62,6 +62,7 @@ KERAS_ATTRIBUTES = frozenset(
     update_state result reset_state reset_states iterations learning_rate""".split()
 )
 
+_NAME_SLOT = "<tfvarlint-fix-attribute>"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # The checker's "via helper() (file.py:12)" when the creation is reached through a call.
 _HELPER = re.compile(r" via [\w.]+\(\) \([^()]+\.py:\d+\)")
@@ -358,13 +359,23 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         self.plan.replace[loop.target] = cst.Name(index)
         return index
 
-    def _creation_code(self, call: cst.Call, as_weight: bool, keras: str | None) -> str:
+    def _creation_code(
+        self, call: cst.Call, as_weight: bool, keras: str | None, metric: bool = False
+    ) -> str:
         """What is built once: the constructor as written, or the variable as add_weight."""
         if not as_weight:
             return self.code(call)
         weight = initial.convert(call, keras)
         if isinstance(weight, str):
             raise NoFixError(f"the variable has no add_weight() form: {weight}")
+        if metric:
+            # Metric.add_weight (Keras 3 and tf-keras) takes no trainable=: a metric's
+            # state is never trained.
+            if weight.trainable not in (None, "False"):
+                raise NoFixError("a Metric's add_weight() makes only non-trainable state")
+            weight.trainable = None
+            if weight.name is None:  # tf-keras's Metric.add_weight requires a name
+                weight.name = f'"{_NAME_SLOT}"'  # the attribute's name, once it is chosen
         return weight.call("self")
 
     def _hoist_to_class(  # pylint: disable=too-many-arguments,too-many-locals,too-many-statements
@@ -399,7 +410,8 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
             call, local=local, allowed=allowed, self_name=self_name, self_unknown=unknown,
             self_changed=changed, inputs_name=inputs_name,
         )  # fmt: skip
-        creation = self._creation_code(call, variable and keras_class, keras)
+        metric = "(Keras Metric." in finding.msg
+        creation = self._creation_code(call, variable and keras_class, keras, metric)
         if loop is not None:
             uses_shape |= self.check_static(
                 loop.iter, local=local, allowed=set(), self_name=self_name, self_unknown=unknown,
@@ -410,6 +422,7 @@ class _Fixer:  # pylint: disable=too-many-instance-attributes
         in_build = uses_shape
         taken = self.taken_in_class(cls)
         attr = self.fresh(self.base_names(call, function, loop is not None), taken)
+        creation = creation.replace(_NAME_SLOT, attr)
         if in_build:
             creation = _replace_shape(creation, inputs_name or "", build_param)
         if self_name != "self":

@@ -11,7 +11,11 @@ class BatchRecall(tf.keras.metrics.Metric):
     def __init__(self, name="batch_recall", **kwargs):
         super().__init__(name=name, **kwargs)
         self.recall = None
-        self.update_state_recall = self.add_weight(shape=(), initializer="zeros", trainable=False)
+        self.update_state_recall = self.add_weight(
+            shape=(),
+            initializer="zeros",
+            name="update_state_recall",
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         self.recall = self.update_state_recall  # [tf-variable-created-in-tf-function]
