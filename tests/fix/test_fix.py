@@ -361,6 +361,10 @@ def test_main_parses_fix_diff_and_passes_the_rest(monkeypatch: pytest.MonkeyPatc
     assert fix_command.main(["--diff", "--rcfile", "x.rc", "src", "-j", "2", "b.py"]) == 0
     assert calls == [("diff", ["--rcfile=x.rc", "-j=2"], ["src", "b.py"])]
     assert fix_command.main(["src"]) == fix_command.EXIT_USAGE
+    assert fix_command.split_args(["--fix", "a.py", "--", "-b.py", "--diff"]) == (
+        "fix", [], ["a.py", "-b.py", "--diff"]
+    )
+    assert fix_command.split_args(["--fix", "--diff", "-j"])[0] == "diff"  # as ruff: diff wins
 
 
 def test_missing_libcst_is_a_clear_message(

@@ -53,23 +53,19 @@ def split_args(argv: Sequence[str]) -> tuple[str | None, list[str], list[str]]:
     mode: str | None = None
     options: list[str] = []
     paths: list[str] = []
-    args = list(argv)
-    i = 0
-    while i < len(args):
-        arg = args[i]
+    rest = iter(argv)
+    for arg in rest:
         if arg == "--":
-            paths.extend(args[i + 1 :])
-            break
-        if arg in ("--fix", "--diff"):
+            paths.extend(rest)  # everything after "--" is a path
+        elif arg in ("--fix", "--diff"):
             mode = "diff" if "diff" in (mode, arg[2:]) else "fix"
         elif not arg.startswith("-") or arg == "-":
             paths.append(arg)
-        elif "=" not in arg and arg in _VALUE_OPTIONS and i + 1 < len(args):
-            options.append(f"{arg}={args[i + 1]}")
-            i += 1
+        elif "=" not in arg and arg in _VALUE_OPTIONS:
+            value = next(rest, None)
+            options.append(arg if value is None else f"{arg}={value}")
         else:
             options.append(arg)
-        i += 1
     return mode, options, paths
 
 

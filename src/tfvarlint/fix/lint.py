@@ -47,29 +47,28 @@ def config_disables(options: Sequence[str]) -> list[str]:
     from pylint.config import find_default_config_files
     from pylint.config.config_file_parser import _RawConfParser
 
-    rcfile = next((o.split("=", 1)[1] for o in options if o.startswith("--rcfile=")), None)
-    path = Path(rcfile) if rcfile else next(find_default_config_files(), None)
-    if path is None or not path.is_file():
-        return []
-    try:
-        data, _ = _RawConfParser.parse_config_file(path, verbose=False)
-    except Exception:  # pylint: disable=broad-exception-caught
-        return []  # pylint reports a broken configuration file itself
-    names = [name.strip() for name in str(data.get("disable", "")).split(",")]
-    return [name for name in names if name and name.lower() not in ("all", "tfvarlint")]
+    given = [o.split("=", 1)[1] for o in options if o.startswith("--rcfile=")]
+    candidates = [Path(given[-1])] if given else list(find_default_config_files())[:1]
+    for candidate in candidates:
+        if not candidate.is_file():
+            continue
+        try:
+            settings = _RawConfParser.parse_config_file(candidate, verbose=False)[0]
+        except Exception:  # pylint: disable=broad-exception-caught
+            break  # pylint reports a broken configuration file itself
+        named = (part.strip() for part in str(settings.get("disable", "")).split(","))
+        return [name for name in named if name and name.lower() not in {"all", "tfvarlint"}]
+    return []
 
 
 def pylint_args(options: Sequence[str], paths: Sequence[str]) -> list[str]:
     """The pylint command line: only tfvarlint's messages, the user's options after."""
+    args = [*_DEFAULTS, *_ONLY_THIS_PLUGIN]
     disables = config_disables(options)
-    return [
-        *_DEFAULTS,
-        *_ONLY_THIS_PLUGIN,
-        *([f"--disable={','.join(disables)}"] if disables else []),
-        *options,
-        "--",
-        *(paths or ["."]),
-    ]
+    if disables:
+        args.append("--disable=" + ",".join(disables))
+    args += [*options, "--", *(paths or ["."])]
+    return args
 
 
 def _collecting_reporter():
