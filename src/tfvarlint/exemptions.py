@@ -66,8 +66,7 @@ def creator_scope(site: nodes.Call, body: Body, creation: Creation, resolver: Re
     creation on: it decides what is made (tf-keras's tests return constants). A creator
     that calls its ``next_creator`` still makes a variable on every trace
     (exemption/exemption_creator_scope.py)."""
-    if creation.creates is not Creates.VARIABLE:
-        return Verdict.NONE
+    del creation  # any state: a metric's or a layer's variables go through the creator too
     parent = site.parent
     while parent is not None and parent is not body:
         if isinstance(parent, nodes.With):

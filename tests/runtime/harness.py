@@ -525,4 +525,7 @@ def render_matrix(observed: dict | None = None) -> str:
             *rows,
             "",
         ]
+    import fixed  # pylint: disable=import-outside-toplevel  # golden files of --fix
+
+    lines += fixed.render_section()
     return "\n".join(lines)
