@@ -39,6 +39,8 @@ from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
 from astroid.manager import AstroidManager
 from pylint.checkers import BaseChecker
 
+from tfvarlint import keras_skeleton
+from tfvarlint.checker import uses_keras3
 from tfvarlint.contexts import Analyzer
 from tfvarlint.knowledge import Role
 from tfvarlint.knowledge.spellings import (
@@ -123,23 +125,31 @@ class AugmentOptions(BaseChecker):
     )
 
 
+def _class_roles_finder() -> Callable[[nodes.ClassDef], frozenset[Role]]:
+    """Keras/TF roles of a class: all the augment needs of the checker's class model."""
+    return Analyzer().class_roles
+
+
 class _State:
-    """What the hook and the suppressions need from the pylint run that loaded the plugin."""
+    """What the augment keeps for one linter: class roles, the current module's imports."""
 
     def __init__(self) -> None:
-        self.linter: weakref.ReferenceType[PyLinter] | None = None
-        self.analyzer = Analyzer()
+        self._roles: Callable[[nodes.ClassDef], frozenset[Role]] | None = None
         self._imports: tuple[int, frozenset[str]] | None = None
 
-    def enabled(self) -> PyLinter | None:
-        """The linter, while it lives and ``tfvarlint-augment`` is on; else None."""
-        linter = self.linter() if self.linter is not None else None
-        return linter if linter is not None and _augment_on(linter) else None
+    def roles(self, cls: nodes.ClassDef) -> frozenset[Role]:
+        """Keras/TF roles of ``cls`` (import-based, no inference)."""
+        if self._roles is None:
+            self._roles = _class_roles_finder()
+        return self._roles(cls)
+
+    def clear(self) -> None:
+        """Drop what holds nodes (pylint's ``clear-cache-post-run``, editors, LSP servers)."""
+        self._roles = None
+        self._imports = None
 
     def keras3(self, linter: PyLinter) -> bool:
         """Keras 3 semantics for the module being linted (``tfvarlint-keras-version``)."""
-        from tfvarlint.checker import uses_keras3  # pylint: disable=import-outside-toplevel
-
         choice = str(getattr(linter.config, "tfvarlint_keras_version", "auto"))
         return uses_keras3(choice, self._current_imports(linter) if choice == "auto" else set())
 
@@ -153,30 +163,58 @@ class _State:
         return self._imports[1]
 
 
+_STATES: weakref.WeakKeyDictionary[PyLinter, _State] = weakref.WeakKeyDictionary()
+
+
+def _state(linter: PyLinter) -> _State:
+    state = _STATES.get(linter)
+    if state is None:
+        state = _STATES[linter] = _State()
+    return state
+
+
+def clear_caches(linter: PyLinter | None = None) -> None:
+    """Forget the node caches of ``linter`` (of every linter when None); for ``close()``."""
+    for key, state in list(_STATES.items()):
+        if linter is None or key is linter:
+            state.clear()
+
+
 def _augment_on(linter: PyLinter) -> bool:
     """``tfvarlint-augment`` of this linter (on when the option is not known yet)."""
     return bool(getattr(linter.config, "tfvarlint_augment", True))
 
 
-_STATE = _State()
-_HOOK_INSTALLED = False
+class _Hooks:
+    """astroid's hooks and transforms are process-global: which linter they answer for."""
+
+    installed = False
+    linter: weakref.ReferenceType[PyLinter] | None = None
+
+    @classmethod
+    def enabled(cls) -> PyLinter | None:
+        """The last registered linter, while it lives and ``tfvarlint-augment`` is on."""
+        linter = cls.linter() if cls.linter is not None else None
+        return linter if linter is not None and _augment_on(linter) else None
 
 
 def register(linter: PyLinter) -> None:
     """Install the import hook (once per process) and the message suppressions."""
-    global _HOOK_INSTALLED  # pylint: disable=global-statement
     if not any(isinstance(c, AugmentOptions) for c in linter.get_checkers()):
         linter.register_checker(AugmentOptions(linter))
-    _STATE.linter = weakref.ref(linter)
-    if not _HOOK_INSTALLED:
-        AstroidManager().register_failed_import_hook(_tensorflow_keras_hook)
-        AstroidManager().register_transform(
+    _Hooks.linter = weakref.ref(linter)
+    if not _Hooks.installed:
+        manager = AstroidManager()
+        manager.register_failed_import_hook(_tensorflow_keras_hook)
+        manager.register_failed_import_hook(keras_skeleton.build_skeleton)
+        manager.register_transform(
+            nodes.Module, keras_skeleton.redirect_api_imports, _keras_api_module
+        )
+        manager.register_transform(
             nodes.Call, inference_tip(_infer_keras_dataset), _calls_load_data
         )
-        AstroidManager().register_transform(
-            nodes.Call, inference_tip(_infer_functional_model), _calls_model
-        )
-        _HOOK_INSTALLED = True
+        manager.register_transform(nodes.Call, inference_tip(_infer_functional_model), _calls_model)
+        _Hooks.installed = True
     _install_suppressions(linter)
 
 
@@ -191,14 +229,14 @@ def _tensorflow_keras_hook(modname: str) -> nodes.Module:
     """
     if not modname.startswith("tensorflow."):
         raise AstroidBuildingError(modname=modname)
-    linter = _STATE.enabled()
+    linter = _Hooks.enabled()
     if linter is None:
         raise AstroidBuildingError(modname=modname)
     manager = AstroidManager()
     for prefix, route, alias in _KERAS_ROUTES:
         if modname == prefix or modname.startswith(prefix + "."):
             rest = alias + modname[len(prefix) :]
-            for target in route[0] if _STATE.keras3(linter) else route[1]:
+            for target in route[0] if _state(linter).keras3(linter) else route[1]:
                 try:
                     return manager.ast_from_module_name(target + rest)
                 except AstroidBuildingError:
@@ -210,6 +248,11 @@ def _tensorflow_keras_hook(modname: str) -> nodes.Module:
         except AstroidBuildingError:
             pass
     raise AstroidBuildingError(modname=modname)
+
+
+def _keras_api_module(module: nodes.Module) -> bool:
+    """A Keras API module built while the augment is on: its internals are read as skeletons."""
+    return keras_skeleton.is_api_module(module) and _Hooks.enabled() is not None
 
 
 def _calls_load_data(node: nodes.Call) -> bool:
@@ -224,7 +267,7 @@ def _infer_keras_dataset(node: nodes.Call, context: Any = None) -> Any:
     Left to astroid, Keras's ``np.load(...)["x_train"]`` infers as the function
     ``numpy.array``, and every ``x_train.reshape`` becomes a false ``no-member``.
     """
-    if _STATE.enabled() is not None:
+    if _Hooks.enabled() is not None:
         for value in node.func.infer(context):
             name = value.root().name if isinstance(value, nodes.FunctionDef) else ""
             if top_package(name) in ("keras", "tf_keras") and ".datasets." in name:
@@ -242,11 +285,15 @@ def _calls_model(node: nodes.Call) -> bool:
 
 def _infer_functional_model(node: nodes.Call, context: Any = None) -> Any:
     """``keras.Model(inputs, outputs)`` -> a ``Functional`` instance (``input_shape``, ...)."""
-    if _STATE.enabled() is not None:
+    if _Hooks.enabled() is not None:
         for value in node.func.infer(context):
-            module = value.root().name if isinstance(value, nodes.ClassDef) else ""
+            root = value.root().name if isinstance(value, nodes.ClassDef) else ""
+            module = keras_skeleton.real_name(root)
             if value.name == "Model" and module in _FUNCTIONAL:
-                functional = AstroidManager().ast_from_module_name(_FUNCTIONAL[module])
+                target = _FUNCTIONAL[module]
+                if root != module:  # Model is the skeleton's: so is Functional
+                    target = keras_skeleton.skeleton_name(target) or target
+                functional = AstroidManager().ast_from_module_name(target)
                 for cls in functional.locals.get("Functional", ()):
                     if isinstance(cls, nodes.ClassDef):
                         return iter([cls.instantiate_class()])
@@ -255,7 +302,8 @@ def _infer_functional_model(node: nodes.Call, context: Any = None) -> Any:
 
 # --- 2. message suppressions ---------------------------------------------------------------
 
-Filter = Callable[[nodes.NodeNG, str, Any, Any], bool]
+# A suppression rule: (state of the linter, visited node, msgid, message node, message args).
+Filter = Callable[[_State, nodes.NodeNG, str, Any, Any], bool]
 
 
 def _install_suppressions(linter: PyLinter) -> None:
@@ -302,7 +350,9 @@ def _suppress(
             message_node = kwargs.get("node", args[1] if len(args) > 1 else None)
             message_args = kwargs.get("args", args[2] if len(args) > 2 else None)
             for names, rule in rules:
-                if msgid in names and _safe(rule, node, msgid, message_node, message_args):
+                if msgid in names and _safe(
+                    rule, _state(linter), node, msgid, message_node, message_args
+                ):
                     return
             add_message(msgid, *args, **kwargs)
 
@@ -319,23 +369,23 @@ def _suppress(
     setattr(checker, method, wrapper)
 
 
-def _safe(rule: Filter, node: nodes.NodeNG, msgid: str, message_node: Any, args: Any) -> bool:
+def _safe(  # noqa: PLR0917
+    rule: Filter, state: _State, node: nodes.NodeNG, msgid: str, message_node: Any, args: Any
+) -> bool:
     """A suppression that fails keeps the message (and never breaks pylint)."""
     try:
-        return bool(rule(node, msgid, message_node, args))
+        return bool(rule(state, node, msgid, message_node, args))
     except Exception:  # pylint: disable=broad-exception-caught
         return False
 
 
-def _roles(cls: nodes.ClassDef) -> frozenset[Role]:
-    return _STATE.analyzer.class_roles(cls)
-
-
-def _set_in_keras_builder(cls: nodes.NodeNG, _msgid: str, _node: Any, attr: Any) -> bool:
+def _set_in_keras_builder(
+    state: _State, cls: nodes.NodeNG, _msgid: str, _node: Any, attr: Any
+) -> bool:
     """W0201: the attribute is set in build()/compile() (or a method they call) of this class."""
     if not isinstance(cls, nodes.ClassDef) or not isinstance(attr, str):
         return False
-    roles = _roles(cls)
+    roles = state.roles(cls)
     builders = frozenset().union(*(_DEFINING_METHODS.get(role, frozenset()) for role in roles))
     if not builders:
         return False
@@ -370,13 +420,15 @@ def _called_from(name: str, cls: nodes.ClassDef, builders: frozenset[str]) -> bo
     return False
 
 
-def _documented_keras_signature(func: nodes.NodeNG, _msgid: str, _node: Any, _args: Any) -> bool:
+def _documented_keras_signature(
+    state: _State, func: nodes.NodeNG, _msgid: str, _node: Any, _args: Any
+) -> bool:
     """W0221/W0237 on a documented override of Keras's own method."""
     if not isinstance(func, nodes.FunctionDef) or not isinstance(func.parent, nodes.ClassDef):
         return False
     sig = _SIGNATURES.get(func.name)
     cls = func.parent
-    if sig is None or not _roles(cls) & sig.roles:
+    if sig is None or not state.roles(cls) & sig.roles:
         return False
     if not _overrides_keras(cls, func.name):
         return False
@@ -400,7 +452,9 @@ def _overrides_keras(cls: nodes.ClassDef, name: str) -> bool:
     return False
 
 
-def _keras_optional_abstract(cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
+def _keras_optional_abstract(
+    state: _State, cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any
+) -> bool:
     """W0223 for a Keras base method that raises NotImplementedError but needs no override.
 
     Keras 3's ``Layer.add_metric`` raises to say "not supported"; its backend-specific
@@ -410,7 +464,7 @@ def _keras_optional_abstract(cls: nodes.NodeNG, _msgid: str, _node: Any, args: A
     if not isinstance(cls, nodes.ClassDef) or not isinstance(args, tuple) or not args:
         return False
     name = args[0]
-    roles = _roles(cls)
+    roles = state.roles(cls)
     if not roles:
         return False
     # A Model with its own train_step is driven by fit() alone (keras.io's GAN examples); a
@@ -433,13 +487,13 @@ def _own_methods(cls: nodes.ClassDef) -> set[str]:
     return names
 
 
-def _keras_ancestry(cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
+def _keras_ancestry(state: _State, cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
     """R0901 on a Keras class whose own (non-Keras) ancestors are within ``max-parents``.
 
     A Keras Model already has about ten ancestors inside Keras and TensorFlow, which the
     user cannot change; a deep hierarchy of the project's own classes is still reported.
     """
-    if not isinstance(cls, nodes.ClassDef) or not _roles(cls):
+    if not isinstance(cls, nodes.ClassDef) or not state.roles(cls):
         return False
     limit = args[1] if isinstance(args, tuple) and len(args) == 2 else None
     if not isinstance(limit, int):
