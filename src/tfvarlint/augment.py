@@ -351,7 +351,7 @@ def _suppress(
             message_args = kwargs.get("args", args[2] if len(args) > 2 else None)
             for names, rule in rules:
                 if msgid in names and _safe(
-                    rule, _state(linter), node, msgid, message_node, message_args
+                    functools.partial(rule, _state(linter), node, msgid, message_node, message_args)
                 ):
                     return
             add_message(msgid, *args, **kwargs)
@@ -369,12 +369,10 @@ def _suppress(
     setattr(checker, method, wrapper)
 
 
-def _safe(  # noqa: PLR0917
-    rule: Filter, state: _State, node: nodes.NodeNG, msgid: str, message_node: Any, args: Any
-) -> bool:
+def _safe(decide: Callable[[], Any]) -> bool:
     """A suppression that fails keeps the message (and never breaks pylint)."""
     try:
-        return bool(rule(state, node, msgid, message_node, args))
+        return bool(decide())
     except Exception:  # pylint: disable=broad-exception-caught
         return False
 

@@ -115,11 +115,15 @@ def skeleton_source(source: str) -> str:
 class _Skeleton(ast.NodeTransformer):
     """Reduce function bodies; redirect absolute imports of the internal packages."""
 
+    # pylint: disable=invalid-name  # ast.NodeTransformer's visit_<NodeClass> names
+
     def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.FunctionDef:
+        """A function: its reduced body."""
         node.body = _reduced_body(node)
         return node
 
     def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> ast.AsyncFunctionDef:
+        """An async function: its reduced body."""
         node.body = _reduced_body(node)
         return node
 
@@ -135,12 +139,14 @@ class _Skeleton(ast.NodeTransformer):
         return kept
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.ImportFrom:
+        """``from keras.src.x import y``: from the skeleton."""
         target = skeleton_name(node.module or "") if not node.level else None
         if target is not None:
             node.module = target
         return node
 
     def visit_Import(self, node: ast.Import) -> ast.Import:
+        """``import keras.src.x as y``: the skeleton."""
         for alias in node.names:
             target = skeleton_name(alias.name)
             if target is not None and alias.asname:  # ``import keras.src.x`` binds ``keras``
