@@ -193,10 +193,11 @@ def _reduced_body(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.stmt
     instance = params[0].arg if params else None
     seen: set[str] = set()
     yields = value_return = bare_return = False
-    for node in _own_nodes(body):
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+    for node in _own_statements(body):
+        value = getattr(node, "value", None)
+        if isinstance(value, (ast.Yield, ast.YieldFrom)):
             yields = True
-        elif isinstance(node, ast.Return):
+        if isinstance(node, ast.Return):
             value_return = value_return or node.value is not None
             bare_return = bare_return or node.value is None
         for attr in _instance_attributes(node, instance):
@@ -221,15 +222,25 @@ def _unknown() -> ast.Name:
     return ast.Name(_UNKNOWN, ast.Load())
 
 
-def _own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
-    """Every node of ``body``, not descending into nested functions, lambdas or classes."""
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _own_statements(body: list[ast.stmt]) -> list[ast.AST]:
+    """The statements of ``body`` and of its blocks, not those of nested functions or classes.
+
+    Statements only (expressions are most of a tree, and walking them is most of the
+    cost): a ``yield`` is found where Keras writes it, as a statement or an assigned value.
+    """
     found: list[ast.AST] = []
     todo: list[ast.AST] = list(body)
     while todo:
         node = todo.pop()
         found.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            todo.extend(ast.iter_child_nodes(node))
+        if isinstance(node, _SCOPES):
+            continue
+        for block in _BLOCKS:
+            todo.extend(getattr(node, block, ()))
     return found
 
 
