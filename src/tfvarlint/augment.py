@@ -11,8 +11,10 @@ Two mechanisms, both switched off with ``tfvarlint-augment = no``:
    checker's ``tfvarlint-keras-version`` (``tf.compat.v1.keras`` likewise; and
    ``tensorflow.compat.v1`` is found where TensorFlow puts it, ``tensorflow/_api/v2``). The
    hook runs only when astroid has already failed to find a ``tensorflow.*`` module, so a run
-   that never touches TensorFlow pays nothing, and nothing is imported: astroid parses
-   Keras's source like any other package.
+   that never touches TensorFlow pays nothing, and nothing is imported. Keras's internals
+   are read as skeletons (:mod:`tfvarlint.keras_skeleton`: classes, signatures and instance
+   attributes, no function bodies, TensorFlow's backend only), which is what core checks
+   need of them, at a fraction of the cost of parsing and inferring all of Keras.
    Once astroid sees Keras, ``tf.keras.layers.Dens`` is a real ``no-member`` again.
 
 2. **Keras idioms that core checks misread** (message suppression, as in pylint-django's
