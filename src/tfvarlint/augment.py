@@ -138,6 +138,24 @@ class _State:
     def __init__(self) -> None:
         self._roles: Callable[[nodes.ClassDef], frozenset[Role]] | None = None
         self._imports: tuple[int, frozenset[str]] | None = None
+        self._core_on: bool | None = None
+
+    def core_messages_on(self, linter: PyLinter) -> bool:
+        """Some message of core pylint (or another plugin) is on: the augment has work.
+
+        With only tfvarlint's messages on (``tfvarlint`` CLI, ``--disable=all
+        --enable=tfvarlint``) nothing the augment corrects can be reported, and resolving
+        ``tf.keras``/``tf.compat`` would only make astroid read Keras and TensorFlow.
+        Decided once per run, from the configuration (syntax and fatal errors do not count).
+        """
+        if self._core_on is None:
+            self._core_on = any(
+                linter.is_message_enabled(msgid)
+                for checker in linter.get_checkers()
+                if checker.name not in {"main", AugmentOptions.name}
+                for msgid in checker.msgs
+            )
+        return self._core_on
 
     def roles(self, cls: nodes.ClassDef) -> frozenset[Role]:
         """Keras/TF roles of ``cls`` (import-based, no inference)."""
@@ -149,6 +167,7 @@ class _State:
         """Drop what holds nodes (pylint's ``clear-cache-post-run``, editors, LSP servers)."""
         self._roles = None
         self._imports = None
+        self._core_on = None
 
     def keras3(self, linter: PyLinter) -> bool:
         """Keras 3 semantics for the module being linted (``tfvarlint-keras-version``)."""
@@ -195,9 +214,12 @@ class _Hooks:
 
     @classmethod
     def enabled(cls) -> PyLinter | None:
-        """The last registered linter, while it lives and ``tfvarlint-augment`` is on."""
+        """The last registered linter, while it lives, ``tfvarlint-augment`` is on and some
+        core message is on (:meth:`_State.core_messages_on`)."""
         linter = cls.linter() if cls.linter is not None else None
-        return linter if linter is not None and _augment_on(linter) else None
+        if linter is None or not _augment_on(linter):
+            return None
+        return linter if _state(linter).core_messages_on(linter) else None
 
 
 def register(linter: PyLinter) -> None:
