@@ -78,20 +78,43 @@ def collect(paths: list[str], exclude: list[str]) -> list[Path]:
     return sorted(p.resolve() for p in kept)
 
 
-def run_pylint(python: str, config: str, files: list[Path], scratch: Path) -> Sample:
+def run_pylint(
+    python: str, config: str, files: list[Path], scratch: Path, src: str | None = None
+) -> Sample:
+    """One pylint run of configuration ``config`` (see :data:`CONFIGS`)."""
+    return run_args(python, CONFIGS[config], files, scratch, src, label=config)
+
+
+def run_args(  # noqa: PLR0917
+    python: str,
+    extra: list[str],
+    files: list[Path],
+    scratch: Path,
+    src: str | None = None,
+    label: str = "",
+) -> Sample:
+    """CPU time (user + system, ``RUSAGE_CHILDREN``) of one ``python -m pylint`` run.
+
+    ``src``: put this directory first on ``PYTHONPATH`` (a checkout's ``src``), else the
+    installed tfvarlint is used.
+    """
     rcfile = scratch / "empty.rc"
+    if not rcfile.exists():
+        rcfile.write_text("", encoding="utf-8")
     cmd = [
         python, "-m", "pylint", "-j", "1", f"--rcfile={rcfile}", "--persistent=n",
-        "--reports=n", "--score=n", *CONFIGS[config], *map(str, files),
+        "--reports=n", "--score=n", *extra, *map(str, files),
     ]  # fmt: skip
-    env = {**os.environ, "TFVARLINT_DEBUG": "0"}
+    env = {**os.environ, "TFVARLINT_DEBUG": "0", "TF_CPP_MIN_LOG_LEVEL": "2"}
     env.pop("PYTHONPATH", None)
+    if src:
+        env["PYTHONPATH"] = src
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, text=True, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode & (1 | 32) or "tfvarlint: internal error" in proc.stderr:
-        sys.exit(f"pylint {config} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+        sys.exit(f"pylint {label} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
     messages = len(PLUGIN_MESSAGE.findall(proc.stdout))
     return Sample(cpu, messages)
 

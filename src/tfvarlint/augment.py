@@ -11,8 +11,10 @@ Two mechanisms, both switched off with ``tfvarlint-augment = no``:
    checker's ``tfvarlint-keras-version`` (``tf.compat.v1.keras`` likewise; and
    ``tensorflow.compat.v1`` is found where TensorFlow puts it, ``tensorflow/_api/v2``). The
    hook runs only when astroid has already failed to find a ``tensorflow.*`` module, so a run
-   that never touches TensorFlow pays nothing, and nothing is imported: astroid parses
-   Keras's source like any other package.
+   that never touches TensorFlow pays nothing, and nothing is imported. Keras's internals
+   are read as skeletons (:mod:`tfvarlint.keras_skeleton`: classes, signatures and instance
+   attributes, no function bodies, TensorFlow's backend only), which is what core checks
+   need of them, at a fraction of the cost of parsing and inferring all of Keras.
    Once astroid sees Keras, ``tf.keras.layers.Dens`` is a real ``no-member`` again.
 
 2. **Keras idioms that core checks misread** (message suppression, as in pylint-django's
@@ -39,6 +41,7 @@ from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
 from astroid.manager import AstroidManager
 from pylint.checkers import BaseChecker
 
+from tfvarlint import keras_skeleton
 from tfvarlint.classes import ClassModel
 from tfvarlint.keras_version import uses_keras3
 from tfvarlint.knowledge import Role
@@ -124,21 +127,57 @@ class AugmentOptions(BaseChecker):
     )
 
 
+def _class_roles_finder() -> Callable[[nodes.ClassDef], frozenset[Role]]:
+    """Keras/TF roles of a class, when no checker gave its class model (register())."""
+    return ClassModel().roles
+
+
 class _State:
-    """What the hook and the suppressions need from the pylint run that loaded the plugin."""
+    """What the augment keeps for one linter: class roles, the current module's imports."""
 
     def __init__(self) -> None:
-        self.linter: weakref.ReferenceType[PyLinter] | None = None
-        self.classes = ClassModel()  # the checker's, once register() is given it
+        self._roles: Callable[[nodes.ClassDef], frozenset[Role]] | None = None
+        self._shared: Callable[[nodes.ClassDef], frozenset[Role]] | None = None
         self._imports: tuple[int, frozenset[str]] | None = None
+        self._core_on: bool | None = None
 
-    def enabled(self) -> PyLinter | None:
-        """The linter, while it lives and ``tfvarlint-augment`` is on; else None."""
-        linter = self.linter() if self.linter is not None else None
-        return linter if linter is not None and _augment_on(linter) else None
+    def core_messages_on(self, linter: PyLinter) -> bool:
+        """Some message of core pylint (or another plugin) is on: the augment has work.
+
+        With only tfvarlint's messages on (``tfvarlint`` CLI, ``--disable=all
+        --enable=tfvarlint``) nothing the augment corrects can be reported, and resolving
+        ``tf.keras``/``tf.compat`` would only make astroid read Keras and TensorFlow.
+        Decided once per run, from the configuration (syntax and fatal errors do not count).
+        """
+        if self._core_on is None:
+            self._core_on = any(
+                linter.is_message_enabled(msgid)
+                for checker in linter.get_checkers()
+                if checker.name not in {"main", AugmentOptions.name}
+                for msgid in checker.msgs
+            )
+        return self._core_on
+
+    def roles(self, cls: nodes.ClassDef) -> frozenset[Role]:
+        """Keras/TF roles of ``cls`` (import-based, no inference)."""
+        if self._roles is None:
+            self._roles = _class_roles_finder()
+        return self._roles(cls)
+
+    def use_classes(self, classes: ClassModel) -> None:
+        """Ask the checker's class model (one model for the run)."""
+        self._shared = classes.roles
+        self._roles = classes.roles
+
+    def clear(self) -> None:
+        """Drop what holds nodes (pylint's ``clear-cache-post-run``, editors, LSP servers)."""
+        self._roles = self._shared
+        self._imports = None
+        self._core_on = None
 
     def keras3(self, linter: PyLinter) -> bool:
-        """Keras 3 semantics for the module being linted (``tfvarlint-keras-version``)."""
+        """Keras 3 semantics for the module being linted (``tfvarlint-keras-version``), decided
+        like the checker's (the project's declared dependencies included)."""
         choice = str(getattr(linter.config, "tfvarlint_keras_version", "auto"))
         if choice != "auto":
             return uses_keras3(choice, set())
@@ -162,13 +201,42 @@ def _current_module(linter: PyLinter) -> nodes.Module | None:
     return AstroidManager().astroid_cache.get(getattr(linter, "current_name", None) or "")
 
 
+_STATES: weakref.WeakKeyDictionary[PyLinter, _State] = weakref.WeakKeyDictionary()
+
+
+def _state(linter: PyLinter) -> _State:
+    state = _STATES.get(linter)
+    if state is None:
+        state = _STATES[linter] = _State()
+    return state
+
+
+def clear_caches(linter: PyLinter | None = None) -> None:
+    """Forget the node caches of ``linter`` (of every linter when None); for ``close()``."""
+    for key, state in list(_STATES.items()):
+        if linter is None or key is linter:
+            state.clear()
+
+
 def _augment_on(linter: PyLinter) -> bool:
     """``tfvarlint-augment`` of this linter (on when the option is not known yet)."""
     return bool(getattr(linter.config, "tfvarlint_augment", True))
 
 
-_STATE = _State()
-_HOOK_INSTALLED = False
+class _Hooks:
+    """astroid's hooks and transforms are process-global: which linter they answer for."""
+
+    installed = False
+    linter: weakref.ReferenceType[PyLinter] | None = None
+
+    @classmethod
+    def enabled(cls) -> PyLinter | None:
+        """The last registered linter, while it lives, ``tfvarlint-augment`` is on and some
+        core message is on (:meth:`_State.core_messages_on`)."""
+        linter = cls.linter() if cls.linter is not None else None
+        if linter is None or not _augment_on(linter):
+            return None
+        return linter if _state(linter).core_messages_on(linter) else None
 
 
 def register(linter: PyLinter, classes: ClassModel | None = None) -> None:
@@ -176,21 +244,23 @@ def register(linter: PyLinter, classes: ClassModel | None = None) -> None:
 
     ``classes``: the checker's class model, so both ask one model (and clear it together).
     """
-    global _HOOK_INSTALLED  # pylint: disable=global-statement
     if not any(isinstance(c, AugmentOptions) for c in linter.get_checkers()):
         linter.register_checker(AugmentOptions(linter))
-    _STATE.linter = weakref.ref(linter)
+    _Hooks.linter = weakref.ref(linter)
     if classes is not None:
-        _STATE.classes = classes
-    if not _HOOK_INSTALLED:
-        AstroidManager().register_failed_import_hook(_tensorflow_keras_hook)
-        AstroidManager().register_transform(
+        _state(linter).use_classes(classes)
+    if not _Hooks.installed:
+        manager = AstroidManager()
+        manager.register_failed_import_hook(_tensorflow_keras_hook)
+        manager.register_failed_import_hook(keras_skeleton.build_skeleton)
+        manager.register_transform(
+            nodes.Module, keras_skeleton.redirect_api_imports, _keras_api_module
+        )
+        manager.register_transform(
             nodes.Call, inference_tip(_infer_keras_dataset), _calls_load_data
         )
-        AstroidManager().register_transform(
-            nodes.Call, inference_tip(_infer_functional_model), _calls_model
-        )
-        _HOOK_INSTALLED = True
+        manager.register_transform(nodes.Call, inference_tip(_infer_functional_model), _calls_model)
+        _Hooks.installed = True
     _install_suppressions(linter)
 
 
@@ -205,14 +275,14 @@ def _tensorflow_keras_hook(modname: str) -> nodes.Module:
     """
     if not modname.startswith("tensorflow."):
         raise AstroidBuildingError(modname=modname)
-    linter = _STATE.enabled()
+    linter = _Hooks.enabled()
     if linter is None:
         raise AstroidBuildingError(modname=modname)
     manager = AstroidManager()
     for prefix, route, alias in _KERAS_ROUTES:
         if modname == prefix or modname.startswith(prefix + "."):
             rest = alias + modname[len(prefix) :]
-            for target in route[0] if _STATE.keras3(linter) else route[1]:
+            for target in route[0] if _state(linter).keras3(linter) else route[1]:
                 try:
                     return manager.ast_from_module_name(target + rest)
                 except AstroidBuildingError:
@@ -224,6 +294,11 @@ def _tensorflow_keras_hook(modname: str) -> nodes.Module:
         except AstroidBuildingError:
             pass
     raise AstroidBuildingError(modname=modname)
+
+
+def _keras_api_module(module: nodes.Module) -> bool:
+    """A Keras API module built while the augment is on: its internals are read as skeletons."""
+    return keras_skeleton.is_api_module(module) and _Hooks.enabled() is not None
 
 
 def _calls_load_data(node: nodes.Call) -> bool:
@@ -238,7 +313,7 @@ def _infer_keras_dataset(node: nodes.Call, context: Any = None) -> Any:
     Left to astroid, Keras's ``np.load(...)["x_train"]`` infers as the function
     ``numpy.array``, and every ``x_train.reshape`` becomes a false ``no-member``.
     """
-    if _STATE.enabled() is not None:
+    if _Hooks.enabled() is not None:
         for value in node.func.infer(context):
             name = value.root().name if isinstance(value, nodes.FunctionDef) else ""
             if top_package(name) in ("keras", "tf_keras") and ".datasets." in name:
@@ -256,11 +331,15 @@ def _calls_model(node: nodes.Call) -> bool:
 
 def _infer_functional_model(node: nodes.Call, context: Any = None) -> Any:
     """``keras.Model(inputs, outputs)`` -> a ``Functional`` instance (``input_shape``, ...)."""
-    if _STATE.enabled() is not None:
+    if _Hooks.enabled() is not None:
         for value in node.func.infer(context):
-            module = value.root().name if isinstance(value, nodes.ClassDef) else ""
+            root = value.root().name if isinstance(value, nodes.ClassDef) else ""
+            module = keras_skeleton.real_name(root)
             if value.name == "Model" and module in _FUNCTIONAL:
-                functional = AstroidManager().ast_from_module_name(_FUNCTIONAL[module])
+                target = _FUNCTIONAL[module]
+                if root != module:  # Model is the skeleton's: so is Functional
+                    target = keras_skeleton.skeleton_name(target) or target
+                functional = AstroidManager().ast_from_module_name(target)
                 for cls in functional.locals.get("Functional", ()):
                     if isinstance(cls, nodes.ClassDef):
                         return iter([cls.instantiate_class()])
@@ -269,7 +348,8 @@ def _infer_functional_model(node: nodes.Call, context: Any = None) -> Any:
 
 # --- 2. message suppressions ---------------------------------------------------------------
 
-Filter = Callable[[nodes.NodeNG, str, Any, Any], bool]
+# A suppression rule: (state of the linter, visited node, msgid, message node, message args).
+Filter = Callable[[_State, nodes.NodeNG, str, Any, Any], bool]
 
 
 def _install_suppressions(linter: PyLinter) -> None:
@@ -316,7 +396,9 @@ def _suppress(
             message_node = kwargs.get("node", args[1] if len(args) > 1 else None)
             message_args = kwargs.get("args", args[2] if len(args) > 2 else None)
             for names, rule in rules:
-                if msgid in names and _safe(rule, node, msgid, message_node, message_args):
+                if msgid in names and _safe(
+                    functools.partial(rule, _state(linter), node, msgid, message_node, message_args)
+                ):
                     return
             add_message(msgid, *args, **kwargs)
 
@@ -333,23 +415,21 @@ def _suppress(
     setattr(checker, method, wrapper)
 
 
-def _safe(rule: Filter, node: nodes.NodeNG, msgid: str, message_node: Any, args: Any) -> bool:
+def _safe(decide: Callable[[], Any]) -> bool:
     """A suppression that fails keeps the message (and never breaks pylint)."""
     try:
-        return bool(rule(node, msgid, message_node, args))
+        return bool(decide())
     except Exception:  # pylint: disable=broad-exception-caught
         return False
 
 
-def _roles(cls: nodes.ClassDef) -> frozenset[Role]:
-    return _STATE.classes.roles(cls)
-
-
-def _set_in_keras_builder(cls: nodes.NodeNG, _msgid: str, _node: Any, attr: Any) -> bool:
+def _set_in_keras_builder(
+    state: _State, cls: nodes.NodeNG, _msgid: str, _node: Any, attr: Any
+) -> bool:
     """W0201: the attribute is set in build()/compile() (or a method they call) of this class."""
     if not isinstance(cls, nodes.ClassDef) or not isinstance(attr, str):
         return False
-    roles = _roles(cls)
+    roles = state.roles(cls)
     builders = frozenset().union(*(_DEFINING_METHODS.get(role, frozenset()) for role in roles))
     if not builders:
         return False
@@ -384,13 +464,15 @@ def _called_from(name: str, cls: nodes.ClassDef, builders: frozenset[str]) -> bo
     return False
 
 
-def _documented_keras_signature(func: nodes.NodeNG, _msgid: str, _node: Any, _args: Any) -> bool:
+def _documented_keras_signature(
+    state: _State, func: nodes.NodeNG, _msgid: str, _node: Any, _args: Any
+) -> bool:
     """W0221/W0237 on a documented override of Keras's own method."""
     if not isinstance(func, nodes.FunctionDef) or not isinstance(func.parent, nodes.ClassDef):
         return False
     sig = _SIGNATURES.get(func.name)
     cls = func.parent
-    if sig is None or not _roles(cls) & sig.roles:
+    if sig is None or not state.roles(cls) & sig.roles:
         return False
     if not _overrides_keras(cls, func.name):
         return False
@@ -414,7 +496,9 @@ def _overrides_keras(cls: nodes.ClassDef, name: str) -> bool:
     return False
 
 
-def _keras_optional_abstract(cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
+def _keras_optional_abstract(
+    state: _State, cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any
+) -> bool:
     """W0223 for a Keras base method that raises NotImplementedError but needs no override.
 
     Keras 3's ``Layer.add_metric`` raises to say "not supported"; its backend-specific
@@ -424,7 +508,7 @@ def _keras_optional_abstract(cls: nodes.NodeNG, _msgid: str, _node: Any, args: A
     if not isinstance(cls, nodes.ClassDef) or not isinstance(args, tuple) or not args:
         return False
     name = args[0]
-    roles = _roles(cls)
+    roles = state.roles(cls)
     if not roles:
         return False
     # A Model with its own train_step is driven by fit() alone (keras.io's GAN examples); a
@@ -447,13 +531,13 @@ def _own_methods(cls: nodes.ClassDef) -> set[str]:
     return names
 
 
-def _keras_ancestry(cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
+def _keras_ancestry(state: _State, cls: nodes.NodeNG, _msgid: str, _node: Any, args: Any) -> bool:
     """R0901 on a Keras class whose own (non-Keras) ancestors are within ``max-parents``.
 
     A Keras Model already has about ten ancestors inside Keras and TensorFlow, which the
     user cannot change; a deep hierarchy of the project's own classes is still reported.
     """
-    if not isinstance(cls, nodes.ClassDef) or not _roles(cls):
+    if not isinstance(cls, nodes.ClassDef) or not state.roles(cls):
         return False
     limit = args[1] if isinstance(args, tuple) and len(args) == 2 else None
     if not isinstance(limit, int):

@@ -17,7 +17,7 @@ from astroid import nodes
 from pylint.checkers import BaseChecker, utils
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
-from tfvarlint import guards, keras_version, names, rules
+from tfvarlint import augment, guards, keras_version, names, rules
 from tfvarlint import knowledge as kb
 from tfvarlint.classes import ClassModel
 from tfvarlint.creations import Creation, Creations, Settings
@@ -274,6 +274,7 @@ class TfVarLintChecker(BaseChecker):
         names.resolve.cache_clear()
         guards.clear_caches()
         keras_version.clear_cache()
+        augment.clear_caches(self.linter)
 
     def _analysis(self, keras3: bool) -> tuple[Creations, ClassStateRules]:
         """The creation finder for one Keras version, built on first use."""

@@ -256,10 +256,11 @@ class Creations:
         ]
         elements: list[nodes.NodeNG] = []
         for arg in wrapped:
+            value = arg
             if isinstance(arg, nodes.Name):
                 bound = single_binding(arg)
-                arg = bound if bound is not None and bound.scope() is body else arg
-            elements.extend(arg.elts if isinstance(arg, (nodes.List, nodes.Tuple)) else [arg])
+                value = bound if bound is not None and bound.scope() is body else arg
+            elements.extend(value.elts if isinstance(value, (nodes.List, nodes.Tuple)) else [value])
         for element in elements:
             if not isinstance(element, nodes.Call):
                 continue  # a layer made elsewhere: built once there, only wrapped here

@@ -380,7 +380,7 @@ def test_hook_answers_nothing_but_tensorflow(monkeypatch: pytest.MonkeyPatch) ->
     def fail() -> None:
         raise AssertionError("the hook looked further than the module name")
 
-    monkeypatch.setattr(augment._STATE, "enabled", fail)  # pylint: disable=protected-access
+    monkeypatch.setattr(augment._Hooks, "enabled", fail)  # pylint: disable=protected-access
     for name in ("numpy", "keras", "tensorflowx", "tensorflow_addons.layers", "tf_keras"):
         with pytest.raises(AstroidBuildingError):
             augment._tensorflow_keras_hook(name)  # pylint: disable=protected-access

@@ -1,0 +1,264 @@
+"""Keras's internals as the augment shows them to astroid: classes and signatures, no bodies.
+
+Once astroid knows where ``tf.keras`` is (:mod:`tfvarlint.augment`), every inference of a
+Keras name builds the module that defines it, and building a Keras class builds its whole
+hierarchy (``Model`` -> the trainers of every backend, ``Layer`` -> ``Operation``, tracking,
+saving, ...): about 100 modules, 2-3 s of CPU in a pylint run that lints one keras.io example.
+Core pylint checks need much less of Keras: which names exist (``import-error``,
+``no-name-in-module``, ``no-member``), which classes, bases, methods, signatures, abstract
+methods and instance attributes there are (``arguments-differ``, ``abstract-method``,
+``no-member`` on ``self.add_weight``). None of them needs the bodies of Keras's functions.
+
+So, with the augment on, Keras's public API modules (``keras._tf_keras.keras.layers``,
+``keras.callbacks``, ``tf_keras.api._v2.keras.layers``, ...) keep their names and their
+re-exports, but their imports from the internal packages (``keras.src``, ``tf_keras.src``)
+point to a **skeleton** of the same module (:func:`redirect_api_imports`), which
+:func:`build_skeleton` builds from the installed source with every function body reduced to
+``pass`` plus one ``self.<attribute> = <unknown>`` line for each instance attribute the body
+sets (a body that starts with ``raise`` keeps that ``raise``: astroid and pylint read it as an
+abstract method). Class bodies, decorators, signatures and module-level code are unchanged.
+A call to a Keras function or method then infers as unknown instead of a guess (astroid would
+otherwise follow Keras's code through every backend), so no core check gets a false lead
+from it. Nothing is imported, and nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from astroid import nodes
+from astroid.builder import AstroidBuilder
+from astroid.exceptions import AstroidBuildingError
+from astroid.manager import AstroidManager
+
+# Keras's public API packages and the internal package their names come from.
+INTERNAL_PACKAGES = {"keras": "keras.src", "tf_keras": "tf_keras.src"}
+# A name no file has: astroid fails to find it and asks the augment's failed-import hook.
+_SKELETON_PART = "_tfvarlint_skeleton"
+_UNKNOWN = "_tfvarlint_unknown_"
+# Keras 3 picks its backend at import time; through ``tf.keras`` it is TensorFlow.
+_TF_BACKEND = "tensorflow"
+
+
+def skeleton_name(modname: str) -> str | None:
+    """``keras.src.layers.layer`` -> ``keras._tfvarlint_skeleton.layers.layer``; else None."""
+    for top, internal in INTERNAL_PACKAGES.items():
+        if modname == internal or modname.startswith(internal + "."):
+            return f"{top}.{_SKELETON_PART}{modname[len(internal) :]}"
+    return None
+
+
+def real_name(modname: str) -> str:
+    """The installed module a skeleton stands for (any other name is returned as it is)."""
+    for top, internal in INTERNAL_PACKAGES.items():
+        prefix = f"{top}.{_SKELETON_PART}"
+        if modname == prefix or modname.startswith(prefix + "."):
+            return internal + modname[len(prefix) :]
+    return modname
+
+
+def is_api_module(module: nodes.Module) -> bool:
+    """A public Keras API module (``keras.layers``, ``keras._tf_keras.keras``, ``tf_keras``)."""
+    top = module.name.split(".", 1)[0]
+    return (
+        top in INTERNAL_PACKAGES
+        and skeleton_name(module.name) is None
+        and (real_name(module.name) == module.name)
+    )
+
+
+def redirect_api_imports(module: nodes.Module) -> nodes.Module:
+    """astroid transform: an API module's ``from keras.src.x import Y`` reads the skeleton."""
+    for node in module.nodes_of_class(nodes.ImportFrom):
+        if node.level:
+            continue
+        target = skeleton_name(node.modname)
+        if target is not None:
+            node.modname = target
+    return module
+
+
+def build_skeleton(modname: str) -> nodes.Module:
+    """Failed-import hook: the skeleton module ``modname`` (see :func:`skeleton_name`)."""
+    real = real_name(modname)
+    if real == modname:
+        raise AstroidBuildingError(modname=modname)
+    manager = AstroidManager()
+    cached = manager.astroid_cache.get(modname)
+    if cached is not None:  # asked again without the cache (a package importing itself)
+        return cached
+    try:
+        found = manager.file_from_module_name(real, None)
+    except AstroidBuildingError:
+        raise
+    except Exception as exc:  # pylint: disable=broad-exception-caught  # odd installs
+        raise AstroidBuildingError(modname=modname) from exc
+    location = found.location
+    if found.submodule_search_locations and not location:
+        raise AstroidBuildingError(modname=modname)  # a namespace package: not Keras's layout
+    if not location or not location.endswith(".py"):
+        return manager.ast_from_module_name(real)
+    try:
+        source = skeleton_source(Path(location).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError, RecursionError):
+        return manager.ast_from_module_name(real)
+    return AstroidBuilder(manager).string_build(source, modname, location)
+
+
+def skeleton_source(source: str) -> str:
+    """``source`` with function bodies reduced and internal imports pointing to skeletons."""
+    tree = _Skeleton().visit(ast.parse(source))
+    return ast.unparse(ast.fix_missing_locations(tree))
+
+
+class _Skeleton(ast.NodeTransformer):
+    """Reduce function bodies; redirect absolute imports of the internal packages."""
+
+    # pylint: disable=invalid-name  # ast.NodeTransformer's visit_<NodeClass> names
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.FunctionDef:
+        """A function: its reduced body."""
+        node.body = _reduced_body(node)
+        return node
+
+    def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> ast.AsyncFunctionDef:
+        """An async function: its reduced body."""
+        node.body = _reduced_body(node)
+        return node
+
+    def visit_If(self, node: ast.If) -> ast.AST | list[ast.stmt]:
+        """``if backend() == "jax": ...``: only TensorFlow's branch (what ``tf.keras`` runs)."""
+        backend = _backend_test(node.test)
+        if backend is None:
+            return self.generic_visit(node)
+        kept: list[ast.stmt] = []
+        for stmt in node.body if backend == _TF_BACKEND else node.orelse:
+            visited = self.visit(stmt)
+            kept.extend(visited if isinstance(visited, list) else [visited] if visited else [])
+        return kept
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.ImportFrom:
+        """``from keras.src.x import y``: from the skeleton."""
+        target = skeleton_name(node.module or "") if not node.level else None
+        if target is not None:
+            node.module = target
+        return node
+
+    def visit_Import(self, node: ast.Import) -> ast.Import:
+        """``import keras.src.x as y``: the skeleton."""
+        for alias in node.names:
+            target = skeleton_name(alias.name)
+            if target is not None and alias.asname:  # ``import keras.src.x`` binds ``keras``
+                alias.name = target
+        return node
+
+
+def _backend_test(test: ast.expr) -> str | None:
+    """``"jax"`` for ``backend() == "jax"`` or ``backend.backend() == "jax"``; else None."""
+    if not (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Eq)
+        and isinstance(test.left, ast.Call)
+        and not test.left.args
+        and isinstance(test.comparators[0], ast.Constant)
+        and isinstance(test.comparators[0].value, str)
+    ):
+        return None
+    func = test.left.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    return test.comparators[0].value if name == "backend" else None
+
+
+def _reduced_body(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.stmt]:
+    """The body as core checks see it, with what it computes replaced by the unknown value.
+
+    Kept: a leading ``raise`` (the whole body then: an abstract method) or ``pass`` (astroid
+    reads a ``pass``-first method as abstract), one ``self.<attribute> = <unknown>`` per
+    instance attribute set, ``yield <unknown>`` in a generator and ``return <unknown>`` where
+    a value is returned (a bare ``return`` where only those are): so ``abstract-method``,
+    ``super-init-not-called``, ``assignment-from-no-return`` and ``no-member`` on instances
+    read the skeleton as they read the real code, and a call infers as unknown.
+    """
+    docstring, body = [], func.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        docstring, body = body[:1], body[1:]
+    if not body:
+        return docstring or [ast.Pass()]
+    if isinstance(body[0], ast.Raise):
+        return [body[0]]
+    reduced: list[ast.stmt] = [ast.Pass()] if isinstance(body[0], ast.Pass) else []
+    params = [*func.args.posonlyargs, *func.args.args]
+    instance = params[0].arg if params else None
+    seen: set[str] = set()
+    yields = value_return = bare_return = False
+    for node in _own_statements(body):
+        value = getattr(node, "value", None)
+        if isinstance(value, (ast.Yield, ast.YieldFrom)):
+            yields = True
+        if isinstance(node, ast.Return):
+            value_return = value_return or node.value is not None
+            bare_return = bare_return or node.value is None
+        for attr in _instance_attributes(node, instance):
+            if attr not in seen:
+                seen.add(attr)
+                reduced.append(
+                    ast.Assign(
+                        targets=[ast.Attribute(ast.Name(instance, ast.Load()), attr, ast.Store())],
+                        value=_unknown(),
+                    )
+                )
+    if yields:
+        reduced.append(ast.Expr(ast.Yield(_unknown())))
+    if value_return:
+        reduced.append(ast.Return(_unknown()))
+    elif bare_return:
+        reduced.append(ast.Return(None))
+    return reduced or [ast.Expr(ast.Constant(...))]
+
+
+def _unknown() -> ast.Name:
+    return ast.Name(_UNKNOWN, ast.Load())
+
+
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _own_statements(body: list[ast.stmt]) -> list[ast.AST]:
+    """The statements of ``body`` and of its blocks, not those of nested functions or classes.
+
+    Statements only (expressions are most of a tree, and walking them is most of the
+    cost): a ``yield`` is found where Keras writes it, as a statement or an assigned value.
+    """
+    found: list[ast.AST] = []
+    todo: list[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        if isinstance(node, _SCOPES):
+            continue
+        for block in _BLOCKS:
+            todo.extend(getattr(node, block, ()))
+    return found
+
+
+def _instance_attributes(node: ast.AST, instance: str | None) -> list[str]:
+    """``x`` for ``self.x = ...`` / ``self.x += ...`` / ``self.x: T = ...`` (also unpacked)."""
+    if instance is None:
+        return []
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        targets = [node.target]
+    else:
+        return []
+    return [
+        part.attr
+        for target in targets
+        for part in ast.walk(target)
+        if isinstance(part, ast.Attribute)
+        and isinstance(part.value, ast.Name)
+        and part.value.id == instance
+    ]

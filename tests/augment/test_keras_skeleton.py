@@ -1,0 +1,291 @@
+"""The skeleton of Keras's internals that the augment shows astroid (issue 14), without TF.
+
+Unit checks of :func:`tfvarlint.keras_skeleton.skeleton_source` and its names, then pylint on
+a fake Keras 3 with the real layout (public API modules re-exporting ``keras.src``): the
+core messages that need Keras's classes are the same as on the real code, and a call into
+Keras infers as unknown instead of following Keras's bodies.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tfvarlint import keras_skeleton as ks
+
+
+def _skeleton(source: str) -> str:
+    return ks.skeleton_source(textwrap.dedent(source))
+
+
+def test_names_round_trip() -> None:
+    assert ks.skeleton_name("keras.src.layers.layer") == "keras._tfvarlint_skeleton.layers.layer"
+    assert ks.skeleton_name("tf_keras.src") == "tf_keras._tfvarlint_skeleton"
+    assert ks.skeleton_name("keras.layers") is None
+    assert ks.skeleton_name("keras.srcx") is None
+    for name in ("keras.src.layers.layer", "tf_keras.src.engine.training", "keras.src"):
+        skeleton = ks.skeleton_name(name)
+        assert skeleton is not None
+        assert ks.real_name(skeleton) == name
+    assert ks.real_name("keras.layers") == "keras.layers"
+
+
+def test_bodies_keep_what_core_checks_read() -> None:
+    got = _skeleton('''
+        class Layer(Base):
+            """Doc."""
+            units = 3
+
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+                self.kernel, self.bias = None, None
+
+                def helper():
+                    return 1
+
+            def call(self, inputs):
+                """Call."""
+                raise NotImplementedError
+
+            def empty(self):
+                pass
+
+            def value(self):
+                if self.units:
+                    return
+                return self.units * 2
+
+            def gen(self):
+                yield from range(3)
+
+            def nothing(self):
+                print(self)
+    ''')
+    tree = ast.parse(got)
+    (cls,) = tree.body
+    assert isinstance(cls, ast.ClassDef)
+    methods = {
+        node.name: ast.unparse(node) for node in cls.body if isinstance(node, ast.FunctionDef)
+    }
+    assert "units = 3" in got  # class bodies are kept
+    assert "self.units = _tfvarlint_unknown_" in methods["__init__"]
+    assert "self.kernel = _tfvarlint_unknown_" in methods["__init__"]
+    assert "self.bias = _tfvarlint_unknown_" in methods["__init__"]
+    assert "super()" not in methods["__init__"] and "return" not in methods["__init__"]
+    assert methods["call"].endswith("raise NotImplementedError")  # abstract stays abstract
+    assert methods["empty"].endswith("pass")
+    assert methods["value"].endswith("return _tfvarlint_unknown_")
+    assert "yield _tfvarlint_unknown_" in methods["gen"]
+    assert "print" not in methods["nothing"] and "return" not in methods["nothing"]
+
+
+def test_internal_imports_point_to_skeletons_and_backends_to_tensorflow() -> None:
+    got = _skeleton("""
+        from keras.src import backend
+        from keras.src.layers.layer import Layer
+        from . import sibling
+        import keras.src.ops as ops
+        import numpy as np
+
+        if backend.backend() == "tensorflow":
+            from keras.src.backend.tensorflow.layer import TFLayer as BackendLayer
+        elif backend.backend() == "jax":
+            from keras.src.backend.jax.layer import JaxLayer as BackendLayer
+        else:
+            raise RuntimeError("no backend")
+    """)
+    assert "from keras._tfvarlint_skeleton import backend" in got
+    assert "from keras._tfvarlint_skeleton.layers.layer import Layer" in got
+    assert "from . import sibling" in got
+    assert "import keras._tfvarlint_skeleton.ops as ops" in got
+    assert "import numpy as np" in got
+    assert "backend.tensorflow.layer import TFLayer as BackendLayer" in got
+    assert "jax" not in got and "RuntimeError" not in got
+
+
+_FAKE_KERAS = {
+    "keras/__init__.py": "from keras import layers as layers\n",
+    "keras/layers/__init__.py": (
+        "from keras.src.layers.layer import Layer as Layer\n"
+        "from keras.src.layers.layer import Dense as Dense\n"
+        "from keras.src.layers.layer import make as make\n"
+    ),
+    "keras/_tf_keras/__init__.py": "",
+    "keras/_tf_keras/keras/__init__.py": (
+        "from keras._tf_keras.keras import layers as layers\n"
+        "from keras.src.losses import Loss as Loss\n"
+    ),
+    "keras/_tf_keras/keras/layers/__init__.py": (
+        "from keras.src.layers.layer import Layer as Layer\n"
+        "from keras.src.layers.layer import Dense as Dense\n"
+        "from keras.src.layers.layer import make as make\n"
+    ),
+    "keras/src/__init__.py": "",
+    "keras/src/backend.py": "def backend():\n    return 'tensorflow'\n",
+    "keras/src/layers/__init__.py": "",
+    "keras/src/layers/layer.py": '''
+"""Fake Keras internals with bodies astroid would follow."""
+from keras.src import backend
+
+if backend.backend() == "tensorflow":
+    class BackendLayer:
+        """TF backend layer."""
+
+        def __init__(self):
+            self.tf_ready = True
+elif backend.backend() == "jax":
+    from jax_layer_that_does_not_exist import BackendLayer
+
+
+class Layer(BackendLayer):
+    """Base layer."""
+
+    def __init__(self, **kwargs):
+        super().__init__()
+        self.built = False
+        self.kwargs = kwargs
+
+    def add_weight(self, shape):
+        """A weight."""
+        self.weights_made = shape
+        return 3
+
+    def build(self, input_shape):
+        """Build."""
+        self.built = True
+
+    def call(self, inputs):
+        """Call."""
+        raise NotImplementedError
+
+    def get_config(self):
+        """Config."""
+        return {"kwargs": self.kwargs}
+
+
+class Dense(Layer):
+    """Dense."""
+
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+
+    def call(self, inputs):
+        """Call."""
+        return inputs
+
+
+def make():
+    """A number, as far as astroid can tell from the body."""
+    return 3
+''',
+    "keras/src/losses.py": '''
+"""Fake losses."""
+
+
+class Loss:
+    """Base loss."""
+
+    def __init__(self, name=None):
+        self.name = name
+
+    def call(self, y_true, y_pred):
+        """Call."""
+        raise NotImplementedError
+''',
+    "tensorflow/__init__.py": '"""Fake TF: tf.keras is set at run time only."""\n',
+}
+
+_USER = '''"""User code."""
+from tensorflow import keras
+
+
+class Scale(keras.layers.Layer):
+    """A layer."""
+
+    def __init__(self):  # [super-init-not-called]
+        self.size = 3
+
+    def build(self, input_shape):
+        """Build."""
+        self.width = self.add_weight(shape=input_shape)
+
+    def call(self, inputs):
+        """Call."""
+        return inputs * self.width * self.built * self.tf_ready
+
+    def get_config(self, extra):  # [arguments-differ]
+        """Config."""
+        return {"extra": extra}
+
+
+class NoCall(keras.Loss):  # [abstract-method]
+    """Forgot call()."""
+
+
+NUMBER = keras.layers.make()
+print(NUMBER.nothing_here)  # astroid would read make()'s body: "int has no nothing_here"
+print(keras.layers.Dens)  # [no-member]
+print(keras.layers.Dense(3).units, Scale)
+'''
+
+
+def test_fake_keras_core_messages(tmp_path: Path) -> None:
+    """Core messages about Keras classes stand; a Keras call infers as unknown.
+
+    Natively (``import keras`` without the plugin) astroid infers ``make()`` from its body
+    and reports ``NUMBER.nothing_here``; through the skeleton the call is unknown.
+    """
+    for name, text in _FAKE_KERAS.items():
+        path = tmp_path / "site" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (tmp_path / "user.py").write_text(_USER, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "site"), env.get("PYTHONPATH", "")])
+
+    def lint(*options: str) -> set[tuple[int, str]]:
+        proc = subprocess.run(
+            [
+                sys.executable, "-m", "pylint", "--rcfile=/dev/null", "--persistent=n",
+                "--output-format=json2", "--disable=C,R", *options, "user.py",
+            ],
+            cwd=tmp_path, capture_output=True, text=True, env=env, check=False, timeout=300,
+        )  # fmt: skip
+        assert "Traceback" not in proc.stderr, proc.stderr
+        return {(m["line"], m["symbol"]) for m in json.loads(proc.stdout)["messages"]}
+
+    marked = {
+        (n, symbol.strip())
+        for n, line in enumerate(_USER.splitlines(), 1)
+        if "# [" in line
+        for symbol in line.split("# [", 1)[1].rstrip("]").split(",")
+    }
+    got = lint("--load-plugins=tfvarlint")
+    assert got == marked, got
+    # Augment off: astroid finds no tf.keras at all.
+    assert (2, "no-name-in-module") in lint("--load-plugins=tfvarlint", "--tfvarlint-augment=n")
+    native = _USER.replace("from tensorflow import keras", "import keras")
+    (tmp_path / "user.py").write_text(native, encoding="utf-8")
+    nothing_here = 1 + next(n for n, line in enumerate(_USER.splitlines()) if "nothing_h" in line)
+    assert (nothing_here, "no-member") in lint()  # stock pylint follows make()'s body
+
+
+@pytest.mark.parametrize("top", ["keras", "tf_keras"])
+def test_api_modules_are_recognised(top: str) -> None:
+    class _Module:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    assert ks.is_api_module(_Module(f"{top}.layers"))  # type: ignore[arg-type]
+    assert not ks.is_api_module(_Module(f"{top}.src.layers"))  # type: ignore[arg-type]
+    assert not ks.is_api_module(_Module(f"{top}._tfvarlint_skeleton.layers"))  # type: ignore[arg-type]
+    assert not ks.is_api_module(_Module("numpy"))  # type: ignore[arg-type]
