@@ -30,6 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Dependency declarations copied with the code (never linted), so that the plugin decides the
+# Keras version from the project's declared setup as it does in the real checkout.
+DECLARATIONS = re.compile(
+    r"(^|/)(pyproject\.toml|setup\.cfg|setup\.py|requirements[^/]*\.txt|environment[^/]*\.ya?ml"
+    r"|Pipfile)$"
+)
 
 
 @dataclass
@@ -127,7 +133,8 @@ def with_packages(available: set[str], chosen: list[str]) -> list[str]:
 
 
 def copy_git(source: Source, repo: Path, out: Path) -> tuple[list[str], list[str]]:
-    """Copy the selected files (and their packages' __init__.py) at the pinned commit."""
+    """Copy the selected files (and their packages' __init__.py, and the repository's
+    dependency declarations) at the pinned commit."""
     try:
         _git(repo, "cat-file", "-e", f"{source.pin}^{{commit}}")
     except subprocess.CalledProcessError:
@@ -136,6 +143,8 @@ def copy_git(source: Source, repo: Path, out: Path) -> tuple[list[str], list[str
     paths = sorted(filter(None, listing.split("\0")))
     chosen = [path for path in paths if selected(path, source)]
     support = with_packages(set(paths), chosen)
+    taken = set(chosen) | set(support)
+    support += [path for path in paths if DECLARATIONS.search(path) and path not in taken]
     for path in chosen + support:
         target = out / source.project / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -235,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:  # pylint: disable=too-many-loca
         else:
             files, support = copy_wheel(source, fetch_wheel(source, args.wheels), args.out)
         print(
-            f"{source.project:14} {len(files):5} files (+{len(support)} package __init__)"
+            f"{source.project:14} {len(files):5} files (+{len(support)} package __init__ and"
+            " dependency files)"
             f"  ({source.where} @ {source.pin[:12]})"
         )
         for role, paths in (("lint", files), ("support", support)):
