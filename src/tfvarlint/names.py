@@ -67,15 +67,14 @@ def qualified_name(node: nodes.NodeNG) -> str | None:
 
 # Project-local names that stand for Keras (``keras = get_keras()`` compat shims), from the
 # ``tfvarlint-keras-modules`` option: set by the checker for the run.
-_PROJECT_KERAS: tuple[str, ...] = ()
+_PROJECT_KERAS: list[str] = []
 
 
 def configure(keras_modules: frozenset[str] | tuple[str, ...]) -> None:
     """Set the project-local names that stand for Keras (and forget cached answers)."""
-    global _PROJECT_KERAS
-    modules = tuple(sorted(keras_modules, key=lambda name: (-len(name), name)))
+    modules = sorted(keras_modules, key=lambda name: (-len(name), name))
     if modules != _PROJECT_KERAS:
-        _PROJECT_KERAS = modules
+        _PROJECT_KERAS[:] = modules
         resolve.cache_clear()
 
 
