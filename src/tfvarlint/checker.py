@@ -279,9 +279,7 @@ class TfVarLintChecker(BaseChecker):
     def _analysis(self, keras3: bool) -> tuple[Creations, ClassStateRules]:
         """The creation finder for one Keras version, built on first use."""
         if keras3 not in self._per_version:
-            creations = Creations(
-                self._settings, keras3, self.classes, self.resolver, self._entry_points
-            )
+            creations = Creations(self._settings, keras3, self._entry_points)
             self._per_version[keras3] = (creations, ClassStateRules(creations))
         return self._per_version[keras3]
 

@@ -62,15 +62,7 @@ class Creation:
 class Creations:
     """Finds creations for one Keras version; caches across the modules of a run."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        keras3: bool,
-        classes: ClassModel,
-        resolver: Resolver,
-        entry_points: EntryPoints,
-    ) -> None:
-        assert classes is entry_points.classes and resolver is entry_points.resolver
+    def __init__(self, settings: Settings, keras3: bool, entry_points: EntryPoints) -> None:
         self.settings = settings
         self.keras3 = keras3
         self.entry_points = entry_points
