@@ -11,6 +11,7 @@ tests/workflow/test_message_docs.py`` and review the diff.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from pylint.lint import Run
 from pylint.reporters import CollectingReporter
 
+from tfvarlint import keras_version
 from tfvarlint.checker import MSGS
 from tfvarlint.docs_url import message_url
 from workflow_support import REPO
@@ -52,6 +54,9 @@ def _run(code: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> list:
     path.write_text(code)
     monkeypatch.chdir(path.parent)
     monkeypatch.delenv("TF_USE_LEGACY_KERAS", raising=False)
+    # The page must read the same wherever it is generated: no installed keras is consulted.
+    keras_version.clear_cache()
+    monkeypatch.setattr(keras_version, "_installed_keras", functools.lru_cache(lambda: None))
     reporter = CollectingReporter()
     Run(
         [
