@@ -97,36 +97,15 @@ def run(golden: Path, version: str, python: str = sys.executable) -> harness.Run
     return result
 
 
-# Golden files whose run is known not to be ok, with the error text and why (recorded, not
-# hidden: the matrix shows them). Only fixtures outside the issue's fixable set (E7301/E7302).
-KNOWN_NOT_OK = {
-    "entry/entry_tf_function_forms.py": (
-        "'NoneType' object has no attribute 'step_variable'",
-        "case_method calls the tf.function method on a temporary (`Trainer().step(x)`): "
-        "tf.function keeps only a weak reference to self, which is gone during the call, so "
-        "the variable the fix put on self cannot be read (the unfixed method never used self)",
-    ),
-}
-
-
-def known_failure(record: dict | None, golden: Path) -> bool:
-    """The run failed the known way (KNOWN_NOT_OK)."""
-    known = KNOWN_NOT_OK.get(golden_key(golden))
-    if known is None or record is None or record.get("result") not in ("error", "mixed"):
-        return False
-    return known[0] in record.get("error", "") + record.get("first_line", "")
-
-
 def judge(record: dict | None, version: str, golden: Path) -> list[str]:
-    """What is wrong with a run of a golden file ([] = it ran ok, or was rightly skipped,
-    or failed the known way of KNOWN_NOT_OK)."""
+    """What is wrong with a run of a golden file ([] = it ran ok, or was rightly skipped)."""
     if version not in planned_versions(golden):
         return [] if record is None or record.get("result") == "skipped" else [
             f"{version}: the fixture skips it, but it was run"
         ]
     if record is None:
         return [f"{version}: no observation"]
-    if record.get("result") == "ok" or known_failure(record, golden):
+    if record.get("result") == "ok":
         return []
     detail = record.get("first_line") or "; ".join(record.get("silent", [])) or "(no output)"
     return [f"{version}: observed {record.get('result')}: {detail}"]
@@ -171,11 +150,8 @@ def render_section(observed: dict | None = None) -> list[str]:
                 cells.append("not observed")
                 continue
             problems = judge(record, version, golden)
-            agree += not problems and not known_failure(record, golden)
-            if known_failure(record, golden):
-                text = f"known ✗ ({record['result']}): {KNOWN_NOT_OK[key][1]}"
-            else:
-                text = "**ok**" if not problems else f"✗ {'; '.join(problems)}"
+            agree += not problems
+            text = "**ok**" if not problems else f"✗ {'; '.join(problems)}"
             cells.append(_cell(text[:400]))
         fixes = "<br>".join(_cell(f) for f in descriptions.get(key, []))
         link = f"[{golden.stem}](../tests/fix/golden/{key})"

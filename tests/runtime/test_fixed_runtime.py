@@ -80,14 +80,3 @@ def test_golden_at_runtime(golden: Path, version: str, golden_runs) -> None:
     assert not problems, (
         "; ".join(problems) + f"\n--- stdout:\n{result.stdout[-2000:]}\n--- stderr:\n{tail}"
     )
-
-
-def test_known_failures_are_outside_the_issue_set() -> None:
-    """Every golden file of the issue's fixable set (E7304/E7305/W7303) must run ok."""
-    import sys  # pylint: disable=import-outside-toplevel
-
-    sys.path.insert(0, str(harness.REPO / "tests" / "fix"))
-    import golden as golden_module  # pylint: disable=import-outside-toplevel,import-error
-
-    for key in fixed.KNOWN_NOT_OK:
-        assert golden_module.kind(harness.FUNCTIONAL_DIR / key) == "variable", key

@@ -50,7 +50,8 @@ def case_wrapped():
 
 
 def case_method():
-    Trainer().step(tf.ones([3]))
+    trainer = Trainer()  # kept alive: tf.function holds the instance weakly
+    trainer.step(tf.ones([3]))
 
 
 if __name__ == "__main__":
