@@ -52,6 +52,8 @@ class Creation:
     guarded: bool
     via: tuple[Step, ...] = field(default=())  # helper path, outermost first
     origin: nodes.Call | None = None  # the creating call itself (inside the last helper)
+    # Below ``node``: (helper, its call or creation, run by a direct call?) per hop down.
+    chain: tuple[tuple[Body, nodes.Call, bool], ...] = field(default=(), compare=False)
 
     @property
     def tracked_by_keras2(self) -> bool:
@@ -124,7 +126,10 @@ class Creations:
             summary = self.summary(target, depth - 1, call if helper is not None else None)
             if summary is not None:
                 creation = replace(
-                    summary, node=call, via=(Step(text, _location(target, named)), *summary.via)
+                    summary,
+                    node=call,
+                    via=(Step(text, _location(target, named)), *summary.via),
+                    chain=((target, summary.node, helper is not None), *summary.chain),
                 )
                 judged = _judged(creation, call, body, self.resolver)
                 if judged is not None:
@@ -135,11 +140,12 @@ class Creations:
         """The first creation a helper makes (an unguarded one preferred).
 
         ``site``: the call that runs the helper; a creation in a branch its literal arguments
-        rule out (``helper(x, skip=True)``, the variable under ``if not skip:``) is none.
+        rule out (``helper(x, skip=True)``, the variable under ``if not skip:``) is none, also
+        when the helper forwards the argument to the helper that creates.
         """
         result = None
         for creation in self._made(helper, depth):
-            if site is not None and _ruled_out(creation.node, helper, site):
+            if site is not None and _ruled_out(creation, helper, site):
                 continue
             if result is None or (result.guarded and not creation.guarded):
                 result = creation
@@ -342,29 +348,81 @@ _UNKNOWN = object()
 # An argument that is certainly not None (``self.kernel``, ``make()``, ``[a, b]``): decides
 # ``param is None`` tests only (tfa crf_log_likelihood(..., transition_params=self.kernel)).
 _NOT_NONE = object()
+_OWNER = "<function>"  # key of the forwarded values: whose parameters they are (not a name)
 _NOT_NONE_EXPRESSIONS = (
     nodes.Attribute, nodes.Call, nodes.Subscript, nodes.BinOp, nodes.List, nodes.Tuple,
     nodes.Dict, nodes.Lambda,
 )  # fmt: skip
 
 
-def _argument_value(arg: nodes.NodeNG) -> object:
+def _argument_value(arg: nodes.NodeNG, forwarded: dict[str, object]) -> object:
+    """What an argument is known to be: a constant, not None, or unknown.
+
+    ``forwarded``: the values of the parameters of the function making the call, so that
+    ``inner(x, w)`` inside ``outer(x, w=None)`` passes on what ``outer``'s caller gave.
+    """
     if isinstance(arg, nodes.Const):
         return arg.value
-    return _NOT_NONE if isinstance(arg, _NOT_NONE_EXPRESSIONS) else _UNKNOWN
+    if isinstance(arg, _NOT_NONE_EXPRESSIONS):
+        return _NOT_NONE
+    return _name_value(arg, forwarded) if isinstance(arg, nodes.Name) else _UNKNOWN
 
 
-def _ruled_out(node: nodes.NodeNG, helper: Body, site: nodes.Call) -> bool:
-    """Is ``node`` (in ``helper``) in a branch that ``site``'s literal arguments never take?"""
-    if not isinstance(helper, nodes.FunctionDef):
-        return False
-    literals = _literal_arguments(helper, site)
-    if not literals:
-        return False
+def _name_value(name: nodes.Name, forwarded: dict[str, object]) -> object:
+    """A name's value: a forwarded parameter, or what every binding of it is known to be
+    (``kernel`` unpacked from ``self(x)`` is a call's result: not None)."""
+    try:
+        _scope, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-exception-caught  # odd trees must not crash pylint
+        return _UNKNOWN
+    if not bindings:
+        return _UNKNOWN
+    values: set[object] = set()
+    for binding in bindings:
+        if not isinstance(binding, nodes.AssignName):
+            return _UNKNOWN
+        parent = binding.parent
+        if isinstance(parent, nodes.Arguments):
+            if len(bindings) != 1 or parent.parent is not forwarded.get(_OWNER):
+                return _UNKNOWN  # a parameter of another function than the caller's
+            return forwarded.get(name.name, _UNKNOWN)
+        while isinstance(parent, (nodes.Tuple, nodes.List, nodes.Starred)):
+            parent = parent.parent  # ``(a, b), c = f()``: an element of the call's result
+        if not isinstance(parent, nodes.Assign):
+            return _UNKNOWN
+        unpacked = binding.parent is not parent
+        value = parent.value
+        if unpacked:
+            if not isinstance(value, (nodes.Call, nodes.Attribute, nodes.Subscript)):
+                return _UNKNOWN
+            values.add(_NOT_NONE)
+        elif isinstance(value, nodes.Const):
+            values.add(value.value if len(bindings) == 1 else _UNKNOWN)
+        else:
+            values.add(_NOT_NONE if isinstance(value, _NOT_NONE_EXPRESSIONS) else _UNKNOWN)
+    return values.pop() if len(values) == 1 else _UNKNOWN
+
+
+def _ruled_out(creation: Creation, helper: Body, site: nodes.Call) -> bool:
+    """Is the creation, at any hop from ``helper`` down, in a branch that the arguments
+    known at ``site`` (literals, forwarded from parameter to parameter) never take?"""
+    runner, forwarded = site, {}
+    for body, node, direct in ((helper, creation.node, True), *creation.chain):
+        if not direct or not isinstance(body, nodes.FunctionDef):
+            return False
+        known = _literal_arguments(body, runner, forwarded)
+        if known and _in_branch_not_taken(node, body, known):
+            return True
+        runner, forwarded = node, {**known, _OWNER: body}
+    return False
+
+
+def _in_branch_not_taken(node: nodes.NodeNG, helper: nodes.FunctionDef, known: dict) -> bool:
+    """Is ``node`` (in ``helper``) in a branch that these parameter values never take?"""
     child, parent = node, node.parent
     while parent is not None and child is not helper:
         if isinstance(parent, (nodes.If, nodes.IfExp)) and child is not parent.test:
-            value = _evaluate(parent.test, literals)
+            value = _evaluate(parent.test, known)
             if value is not _UNKNOWN:
                 in_body = (
                     child in parent.body if isinstance(parent, nodes.If) else child is parent.body
@@ -375,8 +433,10 @@ def _ruled_out(node: nodes.NodeNG, helper: Body, site: nodes.Call) -> bool:
     return False
 
 
-def _literal_arguments(helper: nodes.FunctionDef, site: nodes.Call) -> dict[str, object]:
-    """Parameter -> literal value at this call (passed as a constant, or a constant default)."""
+def _literal_arguments(
+    helper: nodes.FunctionDef, site: nodes.Call, forwarded: dict[str, object]
+) -> dict[str, object]:
+    """Parameter -> known value at this call (a constant, a constant default, not None)."""
     arguments = helper.args
     positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
     if isinstance(helper.parent, nodes.ClassDef) and isinstance(site.func, nodes.Attribute):
@@ -396,11 +456,11 @@ def _literal_arguments(helper: nodes.FunctionDef, site: nodes.Call) -> dict[str,
     if any(isinstance(arg, nodes.Starred) for arg in site.args):
         return {}
     for param, arg in zip(positional, site.args, strict=False):
-        values[param.name] = _argument_value(arg)
+        values[param.name] = _argument_value(arg, forwarded)
     for keyword in site.keywords or ():
         if keyword.arg is None:
             return {}  # ``**kwargs``: anything
-        values[keyword.arg] = _argument_value(keyword.value)
+        values[keyword.arg] = _argument_value(keyword.value, forwarded)
     return {name: value for name, value in values.items() if value is not _UNKNOWN}
 
 
