@@ -98,7 +98,7 @@ class EntryPoint:  # pylint: disable=too-many-instance-attributes  # a table row
 
 
 _TF_FUNCTION = frozenset({"tensorflow.function", "tensorflow.compat.v1.function"})
-_MODEL, _LAYER, _LOSS, _METRIC = 40, 30, 20, 10
+_MODEL, _LAYER, _LOSS, _METRIC, _OPTIMIZER = 40, 30, 20, 10, 5
 
 
 def _methods(role: Role, priority: int, rows: dict[str, tuple[Context, str, str]]):
@@ -173,6 +173,30 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
                 Context.TRACED,
                 "Keras Metric.result, traced by fit()",
                 "`Metric.result`",
+            ),
+        },
+    ),
+    # apply_gradients runs these per weight and step, inside the train function fit() traces
+    # (entry_keras/entry_keras_optimizer_update_step.py, ..._legacy_apply.py: the singleton
+    # error in Keras 3 and tf-keras; the legacy OptimizerV2 hooks are tf-keras only).
+    *_methods(
+        Role.OPTIMIZER,
+        _OPTIMIZER,
+        {
+            "update_step": (
+                Context.TRACED,
+                "Keras Optimizer.update_step, traced by fit() via apply_gradients",
+                "`Optimizer.update_step`",
+            ),
+            "_resource_apply_dense": (
+                Context.TRACED,
+                "Keras OptimizerV2._resource_apply_dense, traced by fit() via apply_gradients",
+                "",
+            ),
+            "_resource_apply_sparse": (
+                Context.TRACED,
+                "Keras OptimizerV2._resource_apply_sparse, traced by fit() via apply_gradients",
+                "",
             ),
         },
     ),
