@@ -10,7 +10,9 @@ of this checkout (``PYTHONPATH=<checkout>/src``), as the functional tests do::
         --disable=all --enable=tfvarlint <case path>
 
 from the root of the extracted version (so the project's imports and declared setup are
-seen as in the real project). A case is **found** when a message of one of its expected
+seen as in the real project), together with the case's ``lint_with`` files (other files of
+the same version in the same pylint run, as a project-wide lint does); only the messages in
+the case file count. A case is **found** when a message of one of its expected
 symbols is reported within ``--near`` lines of one of its lines; its fixed version (when the
 case has a fixing commit) is **clean** when no tfvarlint message is reported inside the
 case's scope (the function or method, by qualified name, that held the defect) in the fixed
@@ -41,8 +43,8 @@ LINE = re.compile(
 PLUGIN_IDS = re.compile(r"^[EWCRI]73\d\d$")
 
 
-def lint(python: str, root: Path, path: str) -> tuple[list[dict], str]:
-    """tfvarlint's messages on ``root/path`` (and stderr)."""
+def lint(python: str, root: Path, path: str, others: list[str]) -> tuple[list[dict], str]:
+    """tfvarlint's messages on ``root/path`` (and stderr), linted with ``others`` in one run."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(CHECKOUT / "src"), env.get("PYTHONPATH")])
@@ -59,12 +61,17 @@ def lint(python: str, root: Path, path: str) -> tuple[list[dict], str]:
         "--persistent=n",
         "--msg-template={path}:{line}:{column}: {msg_id} {symbol}: {msg}",
         path,
+        *others,
     ]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     messages = []
     for raw in done.stdout.splitlines():
         match = LINE.match(raw)
-        if match and PLUGIN_IDS.match(match["id"]):
+        if (
+            match
+            and PLUGIN_IDS.match(match["id"])
+            and os.path.normpath(match["path"]) == os.path.normpath(path)
+        ):
             messages.append(
                 {"line": int(match["line"]), "symbol": match["symbol"], "msg": match["msg"]}
             )
@@ -104,7 +111,12 @@ def judge(case: dict, out: Path, python: str, near: int) -> dict:
     if not (buggy_root / case["path"]).exists():
         result["error"] = "not extracted (run extract.py)"
         return result
-    messages, stderr = lint(python, buggy_root, case["path"])
+    lint_with = case.get("lint_with", [])
+    missing = [p for p in lint_with if not (buggy_root / p).exists()]
+    if missing:
+        result["error"] = f"lint_with files not extracted: {', '.join(missing)}"
+        return result
+    messages, stderr = lint(python, buggy_root, case["path"], lint_with)
     hits = [
         m
         for m in messages
@@ -119,7 +131,12 @@ def judge(case: dict, out: Path, python: str, near: int) -> dict:
     if case.get("fixed"):
         path = case.get("fixed_path", case["path"])
         fixed_root = out / case["id"] / "fixed"
-        fixed_messages, stderr = lint(python, fixed_root, path)
+        fixed_with = case.get("fixed_lint_with", lint_with)
+        missing = [p for p in fixed_with if not (fixed_root / p).exists()]
+        if missing:
+            result["error"] = f"lint_with files not in the fixed version: {', '.join(missing)}"
+            return result
+        fixed_messages, stderr = lint(python, fixed_root, path, fixed_with)
         qualname = case.get("fixed_scope", case["scope"])
         span = scope_range(
             (fixed_root / path).read_text(encoding="utf-8", errors="replace"), qualname
