@@ -133,10 +133,14 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.CalledProcessError:
                 raise SystemExit(f"{case['id']}: commit {commit} is not in {git_dir}") from None
             path = case.get(f"{version}_path", case["path"])
-            try:
-                git(git_dir, "cat-file", "-e", f"{commit}:{path}")
-            except subprocess.CalledProcessError:
-                raise SystemExit(f"{case['id']}: {path} is not in {commit}") from None
+            lint_with = case.get("lint_with", [])
+            if version == "fixed":
+                lint_with = case.get("fixed_lint_with", lint_with)
+            for needed in (path, *lint_with):
+                try:
+                    git(git_dir, "cat-file", "-e", f"{commit}:{needed}")
+                except subprocess.CalledProcessError:
+                    raise SystemExit(f"{case['id']}: {needed} is not in {commit}") from None
             if target.exists():
                 subprocess.run(["rm", "-rf", str(target)], check=True)
             count = extract_version(git_dir, commit, target)
