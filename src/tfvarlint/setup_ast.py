@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 REQUIRED, OPTIONAL = 0, 1  # dependency tiers
+_NOT_VERSION_MODULES = frozenset(("setuptools", "distutils", "os", "sys", "pathlib", "datetime"))
 
 Found = tuple[str, int, frozenset[str]]  # requirement, tier, version files it used
 _MAX_VERSION_FILES = 4  # version files read per setup.py
@@ -42,8 +43,13 @@ class SetupModule:
                 files += self._python_files(node)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 files += self._module_files(node.module)
-        for file in files[:_MAX_VERSION_FILES]:
-            self._load(file)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    files += self._module_files(alias.name)
+        read = 0
+        for file in dict.fromkeys(files):  # in order, once each; only existing files count
+            if read < _MAX_VERSION_FILES and self._load(file):
+                read += 1
 
     def _bind(self, body: list[ast.stmt], depth: int) -> None:
         for node in body:
@@ -78,19 +84,20 @@ class SetupModule:
         return [base / rel_path for base in (self.directory, self.root)]
 
     def _module_files(self, module: str) -> list[Path]:
-        if module.split(".")[0] in ("setuptools", "distutils", "os", "sys", "pathlib"):
+        if module.split(".", maxsplit=1)[0] in _NOT_VERSION_MODULES:
             return []
         rel_path = Path(*module.split(".")).with_suffix(".py")
         return [base / rel_path for base in (self.directory, self.root)]
 
-    def _load(self, path: Path) -> None:
+    def _load(self, path: Path) -> bool:
+        """Take the module-level string constants of ``path``; False if it is not read."""
         text = read_text(path, _MAX_VERSION_BYTES)
         if text is None:
-            return
+            return False
         try:
             tree = ast.parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return
+            return False
         where = relative(path.resolve(), self.root.resolve())
         for node in tree.body:
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
@@ -103,6 +110,7 @@ class SetupModule:
                 ):
                     self.loaded[target.id] = value.value
                     self.loaded_from[target.id] = where
+        return True
 
     def resolve(self, node: ast.expr, depth: int = 0) -> ast.expr:
         """Follow module-level names to their bound expression."""
@@ -189,9 +197,7 @@ class SetupModule:
             return None
 
 
-def setup_call_requirements(
-    tree: ast.Module, setup: SetupModule, found: list[Found]
-) -> bool:
+def setup_call_requirements(tree: ast.Module, setup: SetupModule, found: list[Found]) -> bool:
     """Append (requirement, tier) of every ``setup(...)`` call; False if some value is opaque."""
     complete = True
     calls = 0
@@ -238,10 +244,10 @@ def _string_list(
     if depth > 8:
         return False
     node = setup.resolve(node)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        if setup.string(node) is None:  # a sum of lists, not of strings
-            left = _string_list(node.left, setup, tier, found, depth + 1)
-            return _string_list(node.right, setup, tier, found, depth + 1) and left
+    # A sum of lists (a sum of strings is one requirement, below).
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and setup.string(node) is None:
+        left = _string_list(node.left, setup, tier, found, depth + 1)
+        return _string_list(node.right, setup, tier, found, depth + 1) and left
     if not isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         value, files = setup.evaluate(node)
         if value is not None:
