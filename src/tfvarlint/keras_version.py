@@ -16,8 +16,11 @@ where the answer came from. With ``auto`` the sources are tried in this order (s
 4. the project: its root is the first directory, walking up from the linted file, holding
    ``pyproject.toml``, ``setup.cfg``, ``setup.py``, ``Pipfile``, ``requirements*.txt``,
    ``environment.yml`` or ``.git``. Its declared dependencies are read in two tiers,
-   required before optional (extras, dev groups, ``requirements-*.txt``); and a bounded set
-   of its Python files is searched for code that sets ``TF_USE_LEGACY_KERAS`` to ``1``;
+   required before optional (extras, dev groups, ``requirements-*.txt``); a ``setup.py``
+   pin computed from version constants is evaluated (:mod:`tfvarlint.setup_ast`); if the
+   root's files decide nothing, a pip-package directory below it (``pip_package/``,
+   ``<pkg>/pip_package/``, ...) is read instead; and a bounded set of its Python files is
+   searched for code that sets ``TF_USE_LEGACY_KERAS`` to ``1``;
 5. the installed ``keras`` distribution's major version (package metadata, never imported);
 6. Keras 3.
 
