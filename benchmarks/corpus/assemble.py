@@ -12,7 +12,9 @@ Third-party code is never committed; this script rebuilds it on demand::
 ``--wheels`` (skipped when the file is already there) and checked against the pinned sha256.
 Selected ``.py`` files are copied to ``<out>/<project>/<path>``, with the ``__init__.py`` of
 every package above them (so that imports, relative ones included, resolve as in the real
-project); ``MANIFEST.txt`` lists every copied file with its source and its role (``lint``:
+project) and the repository's dependency declarations; each git project's directory gets an
+empty ``.git`` directory, the checkout root the plugin's Keras version decision walks up to;
+``MANIFEST.txt`` lists every copied file with its source and its role (``lint``:
 selected, ``support``: a package ``__init__.py`` copied only for resolution).
 """
 
@@ -149,6 +151,10 @@ def copy_git(source: Source, repo: Path, out: Path) -> tuple[list[str], list[str
         target = out / source.project / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(_git(repo, "show", f"{source.pin}:{path}"))
+    # The checkout's root, as the plugin finds it in a real clone (an empty .git directory):
+    # without it a project with no declaration file at its root (tensorflow/hub builds its pip
+    # package from tensorflow_hub/pip_package/) would have no root, and the walk would go on up.
+    (out / source.project / ".git").mkdir(parents=True, exist_ok=True)
     return chosen, support
 
 

@@ -16,8 +16,11 @@ where the answer came from. With ``auto`` the sources are tried in this order (s
 4. the project: its root is the first directory, walking up from the linted file, holding
    ``pyproject.toml``, ``setup.cfg``, ``setup.py``, ``Pipfile``, ``requirements*.txt``,
    ``environment.yml`` or ``.git``. Its declared dependencies are read in two tiers,
-   required before optional (extras, dev groups, ``requirements-*.txt``); and a bounded set
-   of its Python files is searched for code that sets ``TF_USE_LEGACY_KERAS`` to ``1``;
+   required before optional (extras, dev groups, ``requirements-*.txt``); a ``setup.py``
+   pin computed from version constants is evaluated (:mod:`tfvarlint.setup_ast`); if the
+   root's files decide nothing, a pip-package directory below it (``pip_package/``,
+   ``<pkg>/pip_package/``, ...) is read instead; and a bounded set of its Python files is
+   searched for code that sets ``TF_USE_LEGACY_KERAS`` to ``1``;
 5. the installed ``keras`` distribution's major version (package metadata, never imported);
 6. Keras 3.
 
@@ -43,6 +46,11 @@ from typing import Any
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
+
+from tfvarlint.setup_ast import OPTIONAL as _OPTIONAL
+from tfvarlint.setup_ast import REQUIRED as _REQUIRED
+from tfvarlint.setup_ast import Found, SetupModule, read_text, setup_call_requirements
+from tfvarlint.setup_ast import relative as _rel
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -77,7 +85,6 @@ _KERAS = "keras"
 _TF_KERAS3 = (2, 16)  # TensorFlow 2.16 is the first whose tf.keras is Keras 3
 _KERAS3 = (3,)
 
-_REQUIRED, _OPTIONAL = 0, 1
 
 
 @dataclass(frozen=True)
@@ -288,14 +295,66 @@ def _read_project(root: Path) -> _Project:
     deps: list[_Dep] = []
     for reader in (_pyproject_deps, _pipfile_deps, _setup_cfg_deps, _setup_py_deps,
                    _requirements_deps, _environment_deps):  # fmt: skip
-        try:
-            deps.extend(reader(root))
-        except Exception:  # pylint: disable=broad-exception-caught  # malformed: skip file
-            continue
+        deps.extend(_read_safely(reader, root))
     project.required = _classify([d for d in deps if d.tier == _REQUIRED])
     project.optional = _classify([d for d in deps if d.tier == _OPTIONAL])
+    if not project.required and not project.optional:
+        # The root's files say nothing: the pip package may be built from a subdirectory.
+        deps = []
+        for directory in _packaging_dirs(root):
+            deps.extend(_read_safely(lambda _, d=directory: _setup_py_deps(root, d), root))
+            for reader in (_setup_cfg_deps, _pyproject_deps):
+                prefix = _rel(directory, root)
+                for dep in _read_safely(reader, directory):
+                    dep.where = f"{prefix}/{dep.where}"
+                    deps.append(dep)
+        project.required = _classify([d for d in deps if d.tier == _REQUIRED])
+        project.optional = _classify([d for d in deps if d.tier == _OPTIONAL])
     project.code = _scan_files(_root_modules(root), root)
     return project
+
+
+def _read_safely(reader: Any, directory: Path) -> list[_Dep]:
+    try:
+        return list(reader(directory))
+    except Exception:  # pylint: disable=broad-exception-caught  # malformed: skip file
+        return []
+
+
+# Directories a pip package is built from when its setup.py is not at the project root:
+# tensorflow/hub's tensorflow_hub/pip_package/, tensorflow/text's oss_scripts/pip_package/,
+# tensorflow/tensorflow's tensorflow/tools/pip_package/.
+_PACKAGING_DIRS = (
+    "pip_package", "pip_pkg", "build_pip_pkg", "build_pip_package", "pip_packages", "build_deps"
+)  # fmt: skip
+_PACKAGING_FILES = ("setup.py", "setup.cfg", "pyproject.toml")
+_SKIPPED_DIRS = frozenset(("node_modules", "venv", "site-packages", "build", "dist", "__pycache__"))
+_MAX_PACKAGING_PARENTS = 32  # top-level directories whose packaging subdirectories are tried
+_MAX_PACKAGING_DIRS = 4
+
+
+def _packaging_dirs(root: Path) -> list[Path]:
+    """``<root>/N``, ``<root>/D/N``, ``<root>/D/tools/N`` (N in _PACKAGING_DIRS) with a setup file.
+
+    Only existence checks on fixed names (no listing below the root's own directory).
+    """
+    tops = [
+        root / name
+        for name in _names(root)
+        if not name.startswith(".") and name not in _SKIPPED_DIRS and (root / name).is_dir()
+    ][:_MAX_PACKAGING_PARENTS]
+    found: list[Path] = []
+    for top in [root, *tops]:
+        for base in (top, top / "tools"):
+            for name in _PACKAGING_DIRS:
+                directory = base / name
+                if directory in found or not directory.is_dir():
+                    continue
+                if any((directory / file).is_file() for file in _PACKAGING_FILES):
+                    found.append(directory)
+                    if len(found) >= _MAX_PACKAGING_DIRS:
+                        return found
+    return found
 
 
 def _classify(deps: list[_Dep]) -> list[_Evidence]:
@@ -319,7 +378,12 @@ def _classify(deps: list[_Dep]) -> list[_Evidence]:
             hard2.append(_Evidence(2, source))
         elif above and not below:
             three.append(_Evidence(3, source))
-    return hard2 + soft2 + three
+    return _release_first(hard2) + _release_first(soft2) + _release_first(three)
+
+
+def _release_first(evidence: list[_Evidence]) -> list[_Evidence]:
+    """A release requirement explains a decision better than a nightly one next to it."""
+    return sorted(evidence, key=lambda e: "nightly" in e.source.split(" in ", 1)[0])
 
 
 # --------------------------------------------------------------------------- specifiers
@@ -484,19 +548,7 @@ def _conda_spec(entry: str, where: str, tier: int) -> _Dep | None:
 
 
 def _read_text(path: Path, limit: int = _MAX_DEP_BYTES) -> str | None:
-    try:
-        if not path.is_file() or path.stat().st_size > limit:
-            return None
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return os.path.relpath(path, root)
+    return read_text(path, limit)
 
 
 def _load_toml(path: Path) -> dict[str, Any] | None:
@@ -632,114 +684,45 @@ _SETUP_STRING = re.compile(
 )
 
 
-def _setup_py_deps(root: Path) -> Iterator[_Dep]:
+def _setup_py_deps(root: Path, directory: Path | None = None) -> Iterator[_Dep]:
     """``install_requires``/``extras_require`` of ``setup.py``, by AST (never executed).
+
+    ``directory`` (default: ``root``) holds the ``setup.py``; ``where`` is relative to the
+    root. Requirements computed from constants are evaluated (:mod:`tfvarlint.setup_ast`); one
+    that took a value from a version file is shown as ``setup.py (values from pkg/version.py)``.
 
     A value the AST cannot resolve (a function call, a file read) falls back to the text:
     every string literal in the file that is a TensorFlow/Keras requirement, as optional.
     """
-    text = _read_text(root / "setup.py")
+    path = (root if directory is None else directory) / "setup.py"
+    text = _read_text(path)
     if text is None:
         return
-    found: list[tuple[str, int]] = []
-    complete = False
+    where = _rel(path, root)
+    found: list[Found] = []
     try:
         tree = ast.parse(text)
-        complete = _setup_call_requirements(tree, found)
+        setup = SetupModule(path.parent, root)
+        setup.read(tree)
+        complete = setup_call_requirements(tree, setup, found)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         complete = False
-    seen = set()
-    for line, tier in found:
-        seen.add(line.strip())
-        if (dep := _pep508(line, "setup.py", tier)) is not None:
+    seen = {line.strip() for line, _, _ in found}
+    for line, tier, files in found:
+        shown = f"{where} (values from {', '.join(sorted(files))})" if files else where
+        if (dep := _pep508(line, shown, tier)) is not None:
             yield dep
     if not complete:
-        for match in _SETUP_STRING.finditer(text):
-            line = match.group(2).strip()
-            if line not in seen and (dep := _pep508(line, "setup.py", _OPTIONAL)) is not None:
-                seen.add(line)
-                yield dep
+        yield from _setup_text_deps(text, where, seen)
 
 
-def _setup_call_requirements(tree: ast.Module, found: list[tuple[str, int]]) -> bool:
-    """Append (requirement, tier) of every ``setup(...)`` call; False if some value is opaque."""
-    assigned: dict[str, ast.expr] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            if isinstance(node.targets[0], ast.Name):
-                assigned[node.targets[0].id] = node.value
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
-            assigned[node.target.id] = node.value
-    complete = True
-    calls = 0
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        if name != "setup":
-            continue
-        calls += 1
-        keywords: list[tuple[str, ast.expr]] = []
-        for keyword in node.keywords:
-            if keyword.arg is not None:
-                keywords.append((keyword.arg, keyword.value))
-                continue
-            mapping = _resolve(keyword.value, assigned)
-            if isinstance(mapping, ast.Dict):
-                keywords += [
-                    (key.value, value)
-                    for key, value in zip(mapping.keys, mapping.values, strict=True)
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str)
-                ]
-            else:
-                complete = False
-        for arg, value in keywords:
-            if arg == "install_requires":
-                complete &= _string_list(value, assigned, _REQUIRED, found, 0)
-            elif arg == "tests_require":
-                complete &= _string_list(value, assigned, _OPTIONAL, found, 0)
-            elif arg == "extras_require":
-                mapping = _resolve(value, assigned)
-                if isinstance(mapping, ast.Dict):
-                    for item in mapping.values:
-                        complete &= _string_list(item, assigned, _OPTIONAL, found, 0)
-                else:
-                    complete = False
-    return complete and calls > 0
-
-
-def _resolve(node: ast.expr, assigned: dict[str, ast.expr], depth: int = 0) -> ast.expr:
-    while isinstance(node, ast.Name) and node.id in assigned and depth < 8:
-        node = assigned[node.id]
-        depth += 1
-    return node
-
-
-def _string_list(
-    node: ast.expr, assigned: dict[str, ast.expr], tier: int, found: list[tuple[str, int]],
-    depth: int,
-) -> bool:  # fmt: skip
-    if depth > 8:
-        return False
-    node = _resolve(node, assigned)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left = _string_list(node.left, assigned, tier, found, depth + 1)
-        return _string_list(node.right, assigned, tier, found, depth + 1) and left
-    if not isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            found.extend((line, tier) for line in node.value.splitlines() if line.strip())
-            return True
-        return False
-    complete = True
-    for element in node.elts:
-        if isinstance(element, ast.Starred):
-            complete &= _string_list(element.value, assigned, tier, found, depth + 1)
-        elif isinstance(element, ast.Constant) and isinstance(element.value, str):
-            found.append((element.value, tier))
-        else:
-            complete = False
-    return complete
+def _setup_text_deps(text: str, where: str, seen: set[str]) -> Iterator[_Dep]:
+    """Every TensorFlow/Keras requirement literal of a setup.py text not in ``seen``."""
+    for match in _SETUP_STRING.finditer(text):
+        line = match.group(2).strip()
+        if line not in seen and (dep := _pep508(line, where, _OPTIONAL)) is not None:
+            seen.add(line)
+            yield dep
 
 
 def _requirements_deps(root: Path) -> Iterator[_Dep]:

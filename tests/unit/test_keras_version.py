@@ -300,6 +300,136 @@ def test_setup_py_resolved_values_ignore_other_strings(tmp_path: Path) -> None:
     assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in setup.py")
 
 
+# tensorflow/addons (d208d75): setup.py exec()s tensorflow_addons/version.py into a dict and
+# builds its TensorFlow extras with str.format from INCLUSIVE_MIN/EXCLUSIVE_MAX_TF_VERSION.
+ADDONS_SETUP = """
+    import os
+    from pathlib import Path
+    from setuptools import setup
+
+    def get_project_name_version():
+        version = {}
+        base_dir = os.path.dirname(os.path.abspath(__file__))
+        with open(os.path.join(base_dir, "pkg", "version.py")) as fp:
+            exec(fp.read(), version)
+        return "pkg", version
+
+    project_name, version = get_project_name_version()
+    inclusive_min_tf_version = version["INCLUSIVE_MIN_TF_VERSION"]
+    exclusive_max_tf_version = version["EXCLUSIVE_MAX_TF_VERSION"]
+    setup(
+        name=project_name,
+        install_requires=Path("requirements.txt").read_text().splitlines(),
+        extras_require={
+            "tensorflow": [
+                "tensorflow>={},<{}".format(inclusive_min_tf_version, exclusive_max_tf_version)
+            ],
+        },
+    )
+    """
+
+
+def test_setup_py_format_from_version_file_constants(tmp_path: Path) -> None:
+    sentinel = tmp_path / "EXECUTED"
+    module = project(tmp_path, {
+        "setup.py": ADDONS_SETUP,
+        "requirements.txt": "typeguard>=2.7,<3.0.0\npackaging\n",
+        "pkg/version.py": f"""
+            from pathlib import Path
+            Path({str(sentinel)!r}).write_text("ran")
+            INCLUSIVE_MIN_TF_VERSION = "2.13.0"
+            EXCLUSIVE_MAX_TF_VERSION = "2.16.0"
+            __version__ = "0.23.0"
+            """,
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(
+        2, "tensorflow>=2.13.0,<2.16.0 in setup.py (values from pkg/version.py)"
+    )
+    assert not sentinel.exists()
+
+
+@pytest.mark.parametrize(
+    ("reads", "requirement"),
+    [
+        # exec() without a namespace binds the file's names as globals of setup.py
+        (
+            "exec(open('pkg/version.py').read())",
+            'f"tensorflow>={MIN_TF_VERSION},<{MAX_TF_VERSION}"',
+        ),
+        (
+            "from pkg.version import MIN_TF_VERSION, MAX_TF_VERSION",
+            '"tensorflow>=%s,<%s" % (MIN_TF_VERSION, MAX_TF_VERSION)',
+        ),
+        (
+            "import pkg.version as version",
+            '"tensorflow>=" + version.MIN_TF_VERSION + ",<" + version.MAX_TF_VERSION',
+        ),
+        (
+            "ns = {}\nexec(open('pkg/version.py').read(), ns)",
+            '"tensorflow>={lo},<{hi}".format(lo=ns["MIN_TF_VERSION"], hi=ns["MAX_TF_VERSION"])',
+        ),
+    ],
+)
+def test_setup_py_computed_requirement_forms(tmp_path: Path, reads: str, requirement: str) -> None:
+    text = f"from setuptools import setup\n{reads}\nsetup(install_requires=[{requirement}])\n"
+    module = project(tmp_path, {
+        "setup.py": text,
+        "pkg/version.py": 'MIN_TF_VERSION = "2.12"\nMAX_TF_VERSION = "2.16"\n',
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(
+        2, "tensorflow>=2.12,<2.16 in setup.py (values from pkg/version.py)"
+    )
+
+
+def test_setup_py_constants_of_setup_itself(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.py": """
+        from setuptools import setup
+        TF_MIN = "2.16"
+        setup(install_requires=[f"tensorflow>={TF_MIN}", "numpy"])
+        """})  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in setup.py")
+
+
+def test_setup_py_uncomputable_requirement_decides_nothing(tmp_path: Path) -> None:
+    module = project(tmp_path, {
+        "setup.py": """
+            from setuptools import setup
+            import pkg.version as v
+            setup(install_requires=["tensorflow>={}".format(v.lookup("MIN"))],
+                  extras_require={"tf": ["tensorflow<{}".format(MISSING)]})
+            """,
+        "pkg/version.py": "def lookup(name):\n    return '2.10'\n",
+    })  # fmt: skip
+    assert auto(module) == DEFAULT
+
+
+def test_setup_py_missing_or_huge_version_file(tmp_path: Path) -> None:
+    text = (
+        "from setuptools import setup\nexec(open('pkg/version.py').read())\n"
+        "setup(install_requires=[f'tensorflow<{MAX_TF}'])\n"
+    )
+    assert auto(project(tmp_path, {"setup.py": text})) == DEFAULT
+    kv.clear_cache()
+    huge = 'MAX_TF = "2.16"\n' + "# padding\n" * 10_000
+    assert auto(project(tmp_path, {"setup.py": text, "pkg/version.py": huge})) == DEFAULT
+
+
+# tensorflow/hub (26c94f6): REQUIRED_PACKAGES += [...] in both branches of an if/else.
+def test_setup_py_augmented_lists_in_both_branches(tmp_path: Path) -> None:
+    module = project(tmp_path, {"setup.py": """
+        import os
+        from setuptools import setup
+        REQUIRED_PACKAGES = ['numpy >= 1.12.0', 'protobuf >= 3.19.6']
+        if os.environ.get('TENSORFLOW_VERSION', '').endswith('tf-nightly'):
+            REQUIRED_PACKAGES += ['tf-keras-nightly']
+        else:
+            REQUIRED_PACKAGES += ['tf-keras >= 2.14.1']
+        setup(name='x', install_requires=REQUIRED_PACKAGES)
+        """})  # fmt: skip
+    # Both branches count; the release requirement explains the answer before the nightly one.
+    assert auto(module) == KerasVersion(2, "tf-keras >= 2.14.1 in setup.py")
+
+
 def test_requirements_lines(tmp_path: Path) -> None:
     module = project(tmp_path, {"requirements.txt": """
         # comment: tensorflow<2.16
@@ -611,6 +741,93 @@ def test_git_directory_is_a_root(tmp_path: Path) -> None:
     make(outer, {"requirements.txt": "tf-keras\n"})
     (outer / "vendor" / "lib" / ".git").mkdir(parents=True)
     assert auto(make(outer / "vendor" / "lib", {}, "mod.py")) == DEFAULT
+
+
+# ------------------------------------------------------------------- packaging subdirectories
+
+HUB_SETUP = """
+    from setuptools import setup
+    with open('tensorflow_hub/version.py') as in_file:
+        exec(in_file.read())
+    REQUIRED_PACKAGES = ['numpy >= 1.12.0', 'protobuf >= 3.19.6']
+    REQUIRED_PACKAGES += ['tf-keras >= 2.14.1']
+    setup(name='tensorflow-hub', version=__version__, install_requires=REQUIRED_PACKAGES)
+    """
+
+
+def test_setup_py_in_a_pip_package_subdirectory(tmp_path: Path) -> None:
+    # tmp_path (its .git) is the checkout root; nothing at the root declares anything.
+    module = make(tmp_path, {
+        "tensorflow_hub/pip_package/setup.py": HUB_SETUP,
+        "tensorflow_hub/version.py": '__version__ = "0.17.0.dev"\n',
+        "README.md": "hub\n",
+    }, "tensorflow_hub/keras_layer.py")  # fmt: skip
+    expected = KerasVersion(2, "tf-keras >= 2.14.1 in tensorflow_hub/pip_package/setup.py")
+    assert auto(module) == expected
+    assert auto(make(tmp_path, {}, "examples/colab_utils.py")) == expected
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "pip_package/setup.py",
+        "build_pip_pkg/setup.py",
+        "oss_scripts/pip_package/setup.py",  # tensorflow/text
+        "tensorflow/tools/pip_package/setup.py",  # tensorflow/tensorflow
+        "tools/pip_package/setup.py",
+    ],
+)
+def test_packaging_directories_searched(tmp_path: Path, where: str) -> None:
+    text = "from setuptools import setup\nsetup(install_requires=['tensorflow<2.16'])\n"
+    module = make(tmp_path, {where: text})
+    assert auto(module) == KerasVersion(2, f"tensorflow<2.16 in {where}")
+
+
+def test_setup_cfg_and_pyproject_in_a_packaging_directory(tmp_path: Path) -> None:
+    module = make(tmp_path, {
+        "pkg/pip_package/setup.cfg": "[options]\ninstall_requires =\n    keras>=3\n",
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(3, "keras>=3 in pkg/pip_package/setup.cfg")
+    kv.clear_cache()
+    (tmp_path / "pkg/pip_package/setup.cfg").unlink()
+    make(tmp_path, {"pkg/pip_package/pyproject.toml": '[project]\ndependencies = ["tf-keras"]\n'})
+    assert auto(module) == KerasVersion(2, "tf-keras in pkg/pip_package/pyproject.toml")
+
+
+def test_root_declaration_beats_packaging_directory(tmp_path: Path) -> None:
+    module = make(tmp_path, {
+        "requirements.txt": "tensorflow>=2.16\n",
+        "pkg/pip_package/setup.py": "setup(install_requires=['tf-keras'])\n",
+    })  # fmt: skip
+    assert auto(module) == KerasVersion(3, "tensorflow>=2.16 in requirements.txt")
+
+
+def test_other_subdirectories_are_not_searched(tmp_path: Path) -> None:
+    module = make(tmp_path, {
+        "docs/requirements.txt": "tensorflow==2.0.0\n",
+        "third_party/lib/setup.py": "setup(install_requires=['tf-keras'])\n",
+        "a/b/pip_package/setup.py": "setup(install_requires=['tf-keras'])\n",  # too deep
+        ".hidden/pip_package/setup.py": "setup(install_requires=['tf-keras'])\n",
+    })  # fmt: skip
+    assert auto(module) == DEFAULT
+
+
+def test_packaging_directories_read_once_per_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Path] = []
+    real = kv._packaging_dirs
+
+    def counting(root: Path) -> list[Path]:
+        calls.append(root)
+        return real(root)
+
+    monkeypatch.setattr(kv, "_packaging_dirs", counting)
+    first = make(tmp_path, {"pip_package/setup.py": "setup(install_requires=['tf-keras'])\n"})
+    second = make(tmp_path, {}, "pkg/sub/other.py")
+    assert auto(first).major == 2
+    assert auto(second).major == 2
+    assert calls == [tmp_path]
 
 
 # --------------------------------------------------------------------------- robustness
