@@ -18,6 +18,7 @@ from pylint.checkers import BaseChecker, utils
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from tfvarlint import augment, guards, keras_version, names, rules
+from tfvarlint.keras2_api import keras2_only_api
 from tfvarlint import knowledge as kb
 from tfvarlint.classes import ClassModel
 from tfvarlint.creations import Creation, Creations, Settings
@@ -284,10 +285,13 @@ class TfVarLintChecker(BaseChecker):
         return self._per_version[keras3]
 
     def _keras_version(
-        self, module: nodes.Module, imported: set[str]
+        self, module: nodes.Module, imported: set[str], calls: list[nodes.Call]
     ) -> keras_version.KerasVersion:
         option = str(self.linter.config.tfvarlint_keras_version)
-        return keras_version.decide(option, module.file, imported)
+        if option.strip() in ("2", "3"):
+            return keras_version.decide(option, module.file, imported)
+        legacy = keras2_only_api(module, calls)
+        return keras_version.decide(option, module.file, imported, keras2_api=legacy)
 
     # The module's functions, calls and classes are gathered during pylint's own walk (the
     # plugin must not walk every node again), then checked at leave_module.
@@ -353,7 +357,7 @@ class TfVarLintChecker(BaseChecker):
             module, self._entry_points.method_names
         ):
             return []
-        version = self._keras_version(module, imported)
+        version = self._keras_version(module, imported, collected[1])
         keras3 = version.keras3
         creations, stored_rules = self._analysis(keras3)
         found = [

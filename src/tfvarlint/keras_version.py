@@ -160,19 +160,27 @@ def decide(
     module_file: str | None,
     imported: set[str] | frozenset[str],
     environ: Mapping[str, str] = os.environ,
+    keras2_api: str | None = None,
 ) -> KerasVersion:
-    """The Keras version ``module_file`` runs under; never raises."""
+    """The Keras version ``module_file`` runs under; never raises.
+
+    ``keras2_api``: a Keras-2-only API the module uses (:mod:`tfvarlint.keras2_api`); the
+    module cannot run under Keras 3, so it decides like an import of ``tf_keras``.
+    """
     option = str(option).strip()
     if option in ("2", "3"):
         return KerasVersion(int(option), OPTION_SOURCE)
     try:
-        return _decide_auto(module_file, imported, environ)
+        return _decide_auto(module_file, imported, environ, keras2_api)
     except Exception:  # pylint: disable=broad-exception-caught  # never crash pylint
         return _installed_or_default()
 
 
 def _decide_auto(
-    module_file: str | None, imported: Iterable[str], environ: Mapping[str, str]
+    module_file: str | None,
+    imported: Iterable[str],
+    environ: Mapping[str, str],
+    keras2_api: str | None = None,
 ) -> KerasVersion:
     env = environ.get(ENV_VAR)
     if env is not None and env in _TF_TRUE:
@@ -180,6 +188,8 @@ def _decide_auto(
     env_off = env is not None and env.strip() != ""
     if any(name == "tf_keras" or name.startswith("tf_keras.") for name in imported):
         return KerasVersion(2, IMPORT_SOURCE)
+    if keras2_api:
+        return KerasVersion(2, f"the module's use of {keras2_api}, which Keras 3 does not have")
     evidence = [e for e in _project_evidence(module_file) if not (env_off and e.soft)]
     env_source = f"{ENV_VAR}={env} in the environment"
     if evidence:
