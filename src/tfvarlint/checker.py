@@ -18,11 +18,11 @@ from pylint.checkers import BaseChecker, utils
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from tfvarlint import augment, guards, keras_version, names, rules
-from tfvarlint.keras2_api import keras2_only_api
 from tfvarlint import knowledge as kb
 from tfvarlint.classes import ClassModel
 from tfvarlint.creations import Creation, Creations, Settings
 from tfvarlint.docs_url import message_url
+from tfvarlint.keras2_api import keras2_only_api
 from tfvarlint.knowledge import Creates, Role
 from tfvarlint.names import imported_top_packages
 from tfvarlint.resolver import Resolver

@@ -42,7 +42,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Creation:
+class Creation:  # pylint: disable=too-many-instance-attributes  # a record of one finding
     """A call in a traced body that creates state (directly or through helpers)."""
 
     node: nodes.Call  # where the message goes: the creating call or the helper's call site

@@ -13,9 +13,12 @@ gathered: no extra walk of the tree, nothing inferred.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from astroid import nodes
+
+from tfvarlint.names import import_statements
 
 # Submodules of ``keras`` / ``tensorflow.keras`` that Keras 2 had and Keras 3 does not.
 _KERAS2_SUBMODULES = (
@@ -60,24 +63,14 @@ def _keras2_module(name: str) -> str | None:
     return None
 
 
-def _imported_modules(module: nodes.Module) -> Iterable[str]:
+def _imported_modules(module: nodes.Module) -> Iterator[str]:
     """Dotted names imported in the module's scopes (``from a.b import c``: ``a.b``, ``a.b.c``)."""
-    stack: list[nodes.LocalsDictNodeNG] = [module]
-    seen: set[int] = set()
-    while stack:
-        scope = stack.pop()
-        if id(scope) in seen:
-            continue
-        seen.add(id(scope))
-        for bound in scope.locals.values():
-            for stmt in bound:
-                if isinstance(stmt, nodes.Import):
-                    yield from (modname for modname, _ in stmt.names)
-                elif isinstance(stmt, nodes.ImportFrom) and not stmt.level and stmt.modname:
-                    yield stmt.modname
-                    yield from (f"{stmt.modname}.{name}" for name, _ in stmt.names)
-                elif isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
-                    stack.append(stmt)
+    for stmt in import_statements(module):
+        if isinstance(stmt, nodes.Import):
+            yield from (modname for modname, _ in stmt.names)
+        elif not stmt.level and stmt.modname:
+            yield stmt.modname
+            yield from (f"{stmt.modname}.{name}" for name, _ in stmt.names)
 
 
 def _names_layers_experimental(func: nodes.Attribute) -> bool:
@@ -92,5 +85,5 @@ def _names_layers_experimental(func: nodes.Attribute) -> bool:
         chain.append(expr.name)
     chain.reverse()
     return any(
-        first == "layers" and second == "experimental" for first, second in zip(chain, chain[1:])
+        pair == ("layers", "experimental") for pair in pairwise(chain)
     )

@@ -11,6 +11,7 @@ This module knows nothing about which names matter; that is :mod:`tfvarlint.know
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from astroid import nodes
@@ -262,12 +263,11 @@ def _reexported_tops(stmt: nodes.ImportFrom) -> set[str]:
     return tops
 
 
-def imported_top_packages(module: nodes.Module) -> set[str]:
-    """Top-level packages imported anywhere in the module's scopes (module, classes, functions).
+def import_statements(module: nodes.Module) -> Iterator[nodes.Import | nodes.ImportFrom]:
+    """The import statements of the module's scopes (module, classes, functions).
 
     Walks scopes only (their ``locals``), not every node, so it is cheap on any file.
     """
-    found: set[str] = set()
     stack: list[nodes.LocalsDictNodeNG] = [module]
     seen: set[int] = set()
     while stack:
@@ -277,14 +277,22 @@ def imported_top_packages(module: nodes.Module) -> set[str]:
         seen.add(id(scope))
         for bound in scope.locals.values():
             for stmt in bound:
-                if isinstance(stmt, nodes.Import):
-                    found.update(modname.split(".", 1)[0] for modname, _ in stmt.names)
-                elif isinstance(stmt, nodes.ImportFrom):
-                    if not stmt.level and stmt.modname:
-                        found.add(stmt.modname.split(".", 1)[0])
-                    found.update(_reexported_tops(stmt))
+                if isinstance(stmt, (nodes.Import, nodes.ImportFrom)):
+                    yield stmt
                 elif isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
                     stack.append(stmt)
+
+
+def imported_top_packages(module: nodes.Module) -> set[str]:
+    """Top-level packages imported anywhere in the module's scopes (module, classes, functions)."""
+    found: set[str] = set()
+    for stmt in import_statements(module):
+        if isinstance(stmt, nodes.Import):
+            found.update(modname.split(".", 1)[0] for modname, _ in stmt.names)
+        else:
+            if not stmt.level and stmt.modname:
+                found.add(stmt.modname.split(".", 1)[0])
+            found.update(_reexported_tops(stmt))
     return found
 
 
