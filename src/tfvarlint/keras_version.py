@@ -36,7 +36,6 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -201,6 +200,10 @@ def _installed_or_default() -> KerasVersion:
 @cache
 def _installed_keras() -> tuple[int, str] | None:
     """(major, version) of the installed ``keras`` distribution, from its metadata."""
+    # Imported here: importlib.metadata (with csv, email, zipfile) is about 15 ms a process,
+    # paid only by a run that lints TF code with no declared Keras version.
+    from importlib import metadata  # pylint: disable=import-outside-toplevel
+
     try:
         version = metadata.version("keras")
         return int(version.split(".", 1)[0]), version
