@@ -271,7 +271,7 @@ class TfVarLintChecker(BaseChecker):
         for creations, _stored in self._per_version.values():
             creations.clear()
         self._per_version = {}
-        names.resolve.cache_clear()
+        names.clear_caches()
         guards.clear_caches()
         keras_version.clear_cache()
         augment.clear_caches(self.linter)
