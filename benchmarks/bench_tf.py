@@ -44,7 +44,7 @@ sys.path.insert(0, str(HERE))
 
 # pylint: disable=wrong-import-position
 from augment_counts import collect as collect_keras_io  # noqa: E402
-from bench import collect, describe_python, run_args  # noqa: E402
+from bench import collect, describe_python, run_args, warm_up  # noqa: E402
 
 KERAS_IO_REV = "274278c55b204acbf9438ae7130f3edff58a7e41"  # benchmarks/corpus/sources.txt
 CONFIGS: dict[str, list[str]] = {
@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="alternating rounds (>= 5)")
     parser.add_argument("--keras-sizes", default="1,10", help="sizes with the keras config")
     parser.add_argument("--package", type=Path, help="non-TF package dir (default: packaging)")
+    parser.add_argument("--no-package", action="store_true", help="skip the non-TF package")
     parser.add_argument(
         "--mixed", nargs="*", default=[], help="extra .py files/dirs/globs for part (b)"
     )
@@ -162,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         "runs": args.runs,
     }
     print(json.dumps(result, indent=1), file=sys.stderr)
+    for env in envs:
+        warm_up(pythons[env], src)
 
     with tempfile.TemporaryDirectory(prefix="tfvarlint-bench-tf-") as tmp:
         scratch = Path(tmp)
@@ -174,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         if "a" in args.parts:
             for env in envs:
                 corpora = [(f"keras-io {n}", plain[:n], rewritten[:n], n) for n in sizes]
-                pkg = package or default_package(pythons[env], scratch / env)
-                corpora.append((f"package {pkg[0].parent.name} ({len(pkg)})", pkg, None, 0))
+                if not args.no_package:
+                    pkg = package or default_package(pythons[env], scratch / env)
+                    corpora.append((f"package {pkg[0].parent.name} ({len(pkg)})", pkg, None, 0))
                 for name, files, keras_files, size in corpora:
                     configs = dict.fromkeys(("plain", "plugin", "noaug"), files)
                     if env == "tf" and keras_files and size in keras_sizes:

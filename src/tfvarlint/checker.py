@@ -26,7 +26,7 @@ from tfvarlint.keras2_api import keras2_only_api
 from tfvarlint.knowledge import Creates, Role
 from tfvarlint.names import imported_top_packages
 from tfvarlint.resolver import Resolver
-from tfvarlint.stored import ClassStateRules
+from tfvarlint.stored import AssignIndex, ClassStateRules, index_assigns, stores_attribute
 from tfvarlint.traced import EntryPoints, TracedBody
 
 if TYPE_CHECKING:
@@ -162,6 +162,16 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
+# What pylint's walk gathers for leave_module: functions, calls, classes, and assignments to
+# an attribute (``x.a = ...``).
+_Collected = tuple[
+    list[nodes.FunctionDef],
+    list[nodes.Call],
+    list[nodes.ClassDef],
+    list[nodes.Assign | nodes.AnnAssign],
+]
+
+
 class _Found:
     """A message to emit once the module is analysed (emitted in line order)."""
 
@@ -245,11 +255,7 @@ class TfVarLintChecker(BaseChecker):
         self._settings = Settings()
         self._entry_points = EntryPoints(self.classes, self.resolver)
         self._per_version: dict[bool, tuple[Creations, ClassStateRules]] = {}
-        self._collected: tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]] = (
-            [],
-            [],
-            [],
-        )
+        self._collected: _Collected = ([], [], [], [])
 
     def open(self) -> None:
         config = self.linter.config
@@ -272,7 +278,7 @@ class TfVarLintChecker(BaseChecker):
         for creations, _stored in self._per_version.values():
             creations.clear()
         self._per_version = {}
-        names.resolve.cache_clear()
+        names.clear_caches()
         guards.clear_caches()
         keras_version.clear_cache()
         augment.clear_caches(self.linter)
@@ -298,7 +304,7 @@ class TfVarLintChecker(BaseChecker):
     @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def visit_module(self, _node: nodes.Module) -> None:
         """Start gathering the module's functions, calls and classes."""
-        self._collected = ([], [], [])
+        self._collected = ([], [], [], [])
 
     @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
@@ -318,10 +324,18 @@ class TfVarLintChecker(BaseChecker):
         self._collected[2].append(node)
 
     @utils.only_required_for_messages(*_ALL_SYMBOLS)
+    def visit_assign(self, node: nodes.Assign) -> None:
+        """Gather an assignment to an attribute (read by the stored-variable rules)."""
+        if stores_attribute(node):
+            self._collected[3].append(node)
+
+    visit_annassign = visit_assign
+
+    @utils.only_required_for_messages(*_ALL_SYMBOLS)
     def leave_module(self, node: nodes.Module) -> None:
         """Check one module. A plugin failure never stops pylint, and is never hidden: it
         becomes tfvarlint-internal-error on the module (TFVARLINT_DEBUG=1 re-raises it)."""
-        collected, self._collected = self._collected, ([], [], [])
+        collected, self._collected = self._collected, ([], [], [], [])
         try:
             found = self._check_module(node, collected)
         except RecursionError:
@@ -347,11 +361,7 @@ class TfVarLintChecker(BaseChecker):
         if _truthy(os.environ.get("TFVARLINT_DEBUG")):
             traceback.print_exc(file=sys.stderr)
 
-    def _check_module(
-        self,
-        module: nodes.Module,
-        collected: tuple[list[nodes.FunctionDef], list[nodes.Call], list[nodes.ClassDef]],
-    ) -> list[_Found]:
+    def _check_module(self, module: nodes.Module, collected: _Collected) -> list[_Found]:
         imported = imported_top_packages(module)
         if not imported & kb.TF_TOP_PACKAGES and not _defines_traced_method(
             module, self._entry_points.method_names
@@ -366,10 +376,13 @@ class TfVarLintChecker(BaseChecker):
             for creation in creations.creations(traced)
             if (message := _creation_message(traced, creation, version)) is not None
         ]
+        assigns: AssignIndex | None = None
         for cls in collected[2]:
             roles = self.classes.roles(cls)
             if roles:
-                found.extend(_stored_messages(stored_rules, cls, roles, version))
+                if assigns is None:
+                    assigns = index_assigns(collected[3])
+                found.extend(_stored_messages(stored_rules, cls, roles, version, assigns))
         return found
 
 
@@ -404,13 +417,14 @@ def _stored_messages(
     cls: nodes.ClassDef,
     roles: frozenset[Role],
     version: keras_version.KerasVersion,
+    assigns: AssignIndex | None = None,
 ) -> list[_Found]:
     is_layer = Role.LAYER in roles
     is_loss = Role.LOSS in roles and not is_layer
     if not (is_loss or (is_layer and version.keras3)):
         return []
     found: list[_Found] = []
-    for stored in stored_rules.stored_variables(cls):
+    for stored in stored_rules.stored_variables(cls, assigns):
         args = (cls.name, stored.attr, stored.what, _via(stored.via))
         # A non-trainable variable nothing writes is a constant rebuilt by __init__/build:
         # Keras 3 not tracking it changes nothing (untracked_constant_never_written.py).

@@ -39,13 +39,12 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
+if TYPE_CHECKING:
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
 
 from tfvarlint.setup_ast import OPTIONAL as _OPTIONAL
 from tfvarlint.setup_ast import REQUIRED as _REQUIRED
@@ -218,6 +217,10 @@ def _installed_or_default() -> KerasVersion:
 @cache
 def _installed_keras() -> tuple[int, str] | None:
     """(major, version) of the installed ``keras`` distribution, from its metadata."""
+    # Imported here: importlib.metadata (with csv, email, zipfile) is about 15 ms a process,
+    # paid only by a run that lints TF code with no declared Keras version.
+    from importlib import metadata  # pylint: disable=import-outside-toplevel
+
     try:
         version = metadata.version("keras")
         return int(version.split(".", 1)[0]), version
@@ -422,6 +425,13 @@ _GRID: list[Version] = []
 
 def _probes(spec: SpecifierSet) -> list[Version]:
     """Versions that land in every interval a specifier set can allow (for TF/Keras)."""
+    # packaging is imported where a declared dependency is read, not by every pylint run
+    # (about 20 ms a process).
+    from packaging.version import (  # pylint: disable=import-outside-toplevel
+        InvalidVersion,
+        Version,
+    )
+
     if not _GRID:
         _GRID.extend(
             Version(f"{major}.{minor}.{micro}")
@@ -450,6 +460,11 @@ def _probes(spec: SpecifierSet) -> list[Version]:
 
 
 def _specifier_set(text: str) -> SpecifierSet | None:
+    from packaging.specifiers import (  # pylint: disable=import-outside-toplevel
+        InvalidSpecifier,
+        SpecifierSet,
+    )
+
     text = text.strip().strip("()").strip()
     try:
         return SpecifierSet(text)
@@ -473,6 +488,11 @@ def _canonical(name: str) -> str:
 
 def _pep508(text: str, where: str, tier: int) -> _Dep | None:
     """A PEP 508 requirement string; lenient about spacing, ignores markers and URLs."""
+    from packaging.requirements import (  # pylint: disable=import-outside-toplevel
+        InvalidRequirement,
+        Requirement,
+    )
+
     text = text.strip()
     shown = text.split(";", 1)[0].strip()
     if not shown:

@@ -126,10 +126,69 @@ def is_tf_name(qname: str | None) -> bool:
     return top_package(qname) in TF_TOP_PACKAGES
 
 
+# Lookups of a name that a function's body reads but does not bind (``tf``, ``layers``,
+# ``len`` in a method), shared by every read of that name in the body: see _lookup.
+_OUTER_LOOKUPS: dict[tuple[nodes.FunctionDef, str], tuple[nodes.NodeNG, list[nodes.NodeNG]]] = {}
+
+
+def clear_caches() -> None:
+    """Forget every cached answer (the run is over: no tree is kept)."""
+    resolve.cache_clear()
+    _OUTER_LOOKUPS.clear()
+
+
+def _lookup(node: nodes.NodeNG, name: str) -> tuple[nodes.NodeNG, list[nodes.NodeNG]]:
+    """``node.lookup(name)``, the same answer for every read of ``name`` in one function body.
+
+    Where a function binds no ``name`` (no local of that name), astroid finds it in the
+    enclosing scopes, and which of their bindings it keeps does not depend on where in the
+    body the read is: the read's line only filters bindings of its own frame, and the
+    branches (``if``/``try``) it compares the read with all lie outside the function. So the
+    answer is kept per (function, name) when the read is in the body (not a default,
+    annotation or decorator, which astroid looks up from elsewhere) and no binding it could
+    consider lies inside the function (a ``global`` statement's).
+    """
+    scope = node.scope()
+    if (
+        not isinstance(scope, nodes.FunctionDef)  # a lambda, comprehension, class or module
+        or name in scope.locals
+        or name == "__class__"
+        or node.statement() is scope
+    ):
+        return node.lookup(name)
+    key = (scope, name)
+    found = _OUTER_LOOKUPS.get(key)
+    if found is None:
+        found = node.lookup(name)
+        if _bindings_outside(scope, name):
+            _OUTER_LOOKUPS[key] = found
+    return found
+
+
+def _bindings_outside(function: nodes.FunctionDef, name: str) -> bool:
+    """No binding of ``name`` in the scopes enclosing ``function`` lies inside it."""
+    outer = function.parent.scope() if function.parent else None
+    while outer is not None:
+        for stmt in outer.locals.get(name, ()):
+            if _is_inside(stmt, function):
+                return False
+        outer = outer.parent.scope() if outer.parent else None
+    return True
+
+
+def _is_inside(node: nodes.NodeNG, container: nodes.NodeNG) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent is container:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _bound_name(scope_node: nodes.NodeNG, name: str, hops: int) -> str | None:
     """What ``name`` is bound to, seen from ``scope_node``, as a qualified name."""
     try:
-        _scope, assignments = scope_node.lookup(name)
+        _scope, assignments = _lookup(scope_node, name)
     except Exception:  # pylint: disable=broad-exception-caught  # odd trees must not crash pylint
         return None
     found: list[str] = []

@@ -33,14 +33,25 @@ class ClassStateRules:
     def __init__(self, creations: Creations) -> None:
         self.creations = creations
 
-    def stored_variables(self, cls: nodes.ClassDef) -> Iterator[StoredVariable]:
-        """Variables a class stores on ``self`` in any of its own methods."""
+    def stored_variables(
+        self, cls: nodes.ClassDef, assigns: AssignIndex | None = None
+    ) -> Iterator[StoredVariable]:
+        """Variables a class stores on ``self`` in any of its own methods.
+
+        ``assigns``: the module's attribute assignments by function (:func:`index_assigns`),
+        so that no method is walked again; without it, each method is walked.
+        """
         written: set[str] | None = None
         for method in cls.mymethods():
             self_name = instance_name(method)
             if self_name is None:
                 continue
-            for assign in method.nodes_of_class((nodes.Assign, nodes.AnnAssign)):
+            in_method = (
+                method.nodes_of_class((nodes.Assign, nodes.AnnAssign))
+                if assigns is None
+                else assigns.get(method, ())
+            )
+            for assign in in_method:
                 calls = _stored_calls(assign.value, method)
                 if not calls:
                     continue
@@ -84,6 +95,35 @@ class ClassStateRules:
         )
         raw_tf = resolve(origin.func) in kb.RAW_TF_VARIABLES
         return StoredVariable(call, attr, what, raw_tf, trainable, via=via)
+
+
+AssignIndex = dict[nodes.FunctionDef, list[nodes.Assign | nodes.AnnAssign]]
+
+
+def stores_attribute(assign: nodes.Assign | nodes.AnnAssign) -> bool:
+    """``<name>.<attr> = ...`` among the targets: what :meth:`stored_variables` reads."""
+    targets = assign.targets if isinstance(assign, nodes.Assign) else [assign.target]
+    return any(
+        isinstance(target, nodes.AssignAttr) and isinstance(target.expr, nodes.Name)
+        for target in targets
+    )
+
+
+def index_assigns(assigns: list[nodes.Assign | nodes.AnnAssign]) -> AssignIndex:
+    """Each function (nested ones included) -> the assignments inside it, in tree order.
+
+    ``assigns`` come in the order of pylint's walk (the order ``nodes_of_class`` gives),
+    so every function's list is the one walking that function would give, less the
+    assignments that store no attribute.
+    """
+    index: AssignIndex = {}
+    for assign in assigns:
+        parent = assign.parent
+        while parent is not None:
+            if isinstance(parent, nodes.FunctionDef):
+                index.setdefault(parent, []).append(assign)
+            parent = parent.parent
+    return index
 
 
 def _stored_calls(value: nodes.NodeNG | None, method: Body) -> list[nodes.Call]:
