@@ -16,7 +16,14 @@ from tfvarlint import knowledge as kb
 from tfvarlint.classes import ClassModel
 from tfvarlint.exemptions import Verdict, verdict
 from tfvarlint.knowledge import Creates, Role
-from tfvarlint.names import instance_name, is_tf_name, project_definition, resolve, single_binding
+from tfvarlint.names import (
+    instance_name,
+    is_inside,
+    is_tf_name,
+    project_definition,
+    resolve,
+    single_binding,
+)
 from tfvarlint.resolver import Body, Resolver
 from tfvarlint.traced import EntryPoints, TracedBody
 
@@ -171,7 +178,7 @@ class Creations:
         # Nested code is walked in place; a body traced on its own reports itself.
         return (
             target is not body
-            and not _is_inside(target, body)
+            and not is_inside(target, body)
             and not self.entry_points.is_traced_itself(target)
         )
 
@@ -572,15 +579,6 @@ def _is_stored(lam: nodes.Lambda) -> bool:
     if isinstance(parent, (nodes.Assign, nodes.AnnAssign)):
         targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
         return any(isinstance(target, nodes.AssignAttr) for target in targets)
-    return False
-
-
-def _is_inside(node: nodes.NodeNG, container: nodes.NodeNG) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent is container:
-            return True
-        parent = parent.parent
     return False
 
 

@@ -170,13 +170,14 @@ def _bindings_outside(function: nodes.FunctionDef, name: str) -> bool:
     outer = function.parent.scope() if function.parent else None
     while outer is not None:
         for stmt in outer.locals.get(name, ()):
-            if _is_inside(stmt, function):
+            if is_inside(stmt, function):
                 return False
         outer = outer.parent.scope() if outer.parent else None
     return True
 
 
-def _is_inside(node: nodes.NodeNG, container: nodes.NodeNG) -> bool:
+def is_inside(node: nodes.NodeNG, container: nodes.NodeNG) -> bool:
+    """``container`` is an ancestor of ``node``."""
     parent = node.parent
     while parent is not None:
         if parent is container:
