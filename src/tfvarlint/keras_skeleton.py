@@ -25,12 +25,14 @@ from it. Nothing is imported, and nothing is written to disk.
 from __future__ import annotations
 
 import ast
+import os
 from pathlib import Path
 
 from astroid import nodes
 from astroid.builder import AstroidBuilder
 from astroid.exceptions import AstroidBuildingError
 from astroid.manager import AstroidManager
+from astroid.rebuilder import TreeRebuilder
 
 # Keras's public API packages and the internal package their names come from.
 INTERNAL_PACKAGES = {"keras": "keras.src", "tf_keras": "tf_keras.src"}
@@ -100,16 +102,42 @@ def build_skeleton(modname: str) -> nodes.Module:
     if not location or not location.endswith(".py"):
         return manager.ast_from_module_name(real)
     try:
-        source = skeleton_source(Path(location).read_text(encoding="utf-8"))
+        source = Path(location).read_text(encoding="utf-8")
+        tree = skeleton_tree(source)
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError, RecursionError):
         return manager.ast_from_module_name(real)
-    return AstroidBuilder(manager).string_build(source, modname, location)
+    return _astroid_module(manager, tree, source, modname, location)
 
 
 def skeleton_source(source: str) -> str:
     """``source`` with function bodies reduced and internal imports pointing to skeletons."""
-    tree = _Skeleton().visit(ast.parse(source))
-    return ast.unparse(ast.fix_missing_locations(tree))
+    return ast.unparse(skeleton_tree(source))
+
+
+def skeleton_tree(source: str) -> ast.Module:
+    """The ``ast`` tree of :func:`skeleton_source` (the real module's line numbers)."""
+    return ast.fix_missing_locations(_Skeleton().visit(ast.parse(source)))
+
+
+def _astroid_module(
+    manager: AstroidManager, tree: ast.Module, source: str, modname: str, path: str
+) -> nodes.Module:
+    """The astroid module of ``tree``, as ``string_build`` makes it from ``ast.unparse(tree)``.
+
+    astroid's own steps (``AstroidBuilder._data_build`` without its ``ast.parse``, then
+    ``_post_build``: the cache, ``from x import *``, instance attributes, transforms), so
+    the skeleton is neither unparsed nor parsed again. Where an astroid version lacks them,
+    the text is built instead.
+    """
+    builder = AstroidBuilder(manager)
+    post_build = getattr(builder, "_post_build", None)
+    if post_build is None:
+        return builder.string_build(ast.unparse(tree), modname, path)
+    rebuilder = TreeRebuilder(manager, source)
+    file = os.path.abspath(path)  # noqa: PTH100  # the file name astroid's builder gives
+    module = rebuilder.visit_module(tree, modname, file, Path(path).stem == "__init__")
+    module.file_bytes = source.encode("utf-8")
+    return post_build(module, rebuilder, "utf-8")
 
 
 class _Skeleton(ast.NodeTransformer):
