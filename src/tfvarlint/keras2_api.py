@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from astroid import nodes
 
-from tfvarlint.names import import_statements
+from tfvarlint.names import dotted_parts, import_statements
 
 # Submodules of ``keras`` / ``tensorflow.keras`` that Keras 2 had and Keras 3 does not.
 _KERAS2_SUBMODULES = (
@@ -76,14 +76,4 @@ def _imported_modules(module: nodes.Module) -> Iterator[str]:
 def _names_layers_experimental(func: nodes.Attribute) -> bool:
     """``tf.keras.layers.experimental.preprocessing.Rescaling``: ``layers.experimental`` in
     the chain, below a ``keras`` (or ``layers`` alone: ``from tensorflow.keras import layers``)."""
-    chain: list[str] = []
-    expr: nodes.NodeNG = func
-    while isinstance(expr, nodes.Attribute):
-        chain.append(expr.attrname)
-        expr = expr.expr
-    if isinstance(expr, nodes.Name):
-        chain.append(expr.name)
-    chain.reverse()
-    return any(
-        pair == ("layers", "experimental") for pair in pairwise(chain)
-    )
+    return any(pair == ("layers", "experimental") for pair in pairwise(dotted_parts(func) or ()))
