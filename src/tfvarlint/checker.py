@@ -417,7 +417,7 @@ def _stored_messages(
     cls: nodes.ClassDef,
     roles: frozenset[Role],
     version: keras_version.KerasVersion,
-    assigns: AssignIndex | None = None,
+    assigns: AssignIndex,
 ) -> list[_Found]:
     is_layer = Role.LAYER in roles
     is_loss = Role.LOSS in roles and not is_layer

@@ -34,24 +34,19 @@ class ClassStateRules:
         self.creations = creations
 
     def stored_variables(
-        self, cls: nodes.ClassDef, assigns: AssignIndex | None = None
+        self, cls: nodes.ClassDef, assigns: AssignIndex
     ) -> Iterator[StoredVariable]:
         """Variables a class stores on ``self`` in any of its own methods.
 
         ``assigns``: the module's attribute assignments by function (:func:`index_assigns`),
-        so that no method is walked again; without it, each method is walked.
+        so that no method is walked again.
         """
         written: set[str] | None = None
         for method in cls.mymethods():
             self_name = instance_name(method)
             if self_name is None:
                 continue
-            in_method = (
-                method.nodes_of_class((nodes.Assign, nodes.AnnAssign))
-                if assigns is None
-                else assigns.get(method, ())
-            )
-            for assign in in_method:
+            for assign in assigns.get(method, ()):
                 calls = _stored_calls(assign.value, method)
                 if not calls:
                     continue
