@@ -357,19 +357,23 @@ _UNKNOWN = object()
 # An argument that is certainly not None (``self.kernel``, ``make()``, ``[a, b]``): decides
 # ``param is None`` tests only (tfa crf_log_likelihood(..., transition_params=self.kernel)).
 _NOT_NONE = object()
-_OWNER = "<function>"  # key of the forwarded values: whose parameters they are (not a name)
 _NOT_NONE_EXPRESSIONS = (
     nodes.Attribute, nodes.Call, nodes.Subscript, nodes.BinOp, nodes.List, nodes.Tuple,
     nodes.Dict, nodes.Lambda,
 )  # fmt: skip
 
 
-def _argument_value(arg: nodes.NodeNG, forwarded: dict[str, object]) -> object:
-    """What an argument is known to be: a constant, not None, or unknown.
+@dataclass(frozen=True)
+class _Forwarded:
+    """What is known of the parameters of the function making a call (``caller``), so that
+    ``inner(x, w)`` inside ``outer(x, w=None)`` passes on what ``outer``'s caller gave."""
 
-    ``forwarded``: the values of the parameters of the function making the call, so that
-    ``inner(x, w)`` inside ``outer(x, w=None)`` passes on what ``outer``'s caller gave.
-    """
+    caller: Body | None = None
+    values: dict[str, object] = field(default_factory=dict)
+
+
+def _argument_value(arg: nodes.NodeNG, forwarded: _Forwarded) -> object:
+    """What an argument is known to be: a constant, not None, or unknown."""
     if isinstance(arg, nodes.Const):
         return arg.value
     if isinstance(arg, _NOT_NONE_EXPRESSIONS):
@@ -377,7 +381,7 @@ def _argument_value(arg: nodes.NodeNG, forwarded: dict[str, object]) -> object:
     return _name_value(arg, forwarded) if isinstance(arg, nodes.Name) else _UNKNOWN
 
 
-def _name_value(name: nodes.Name, forwarded: dict[str, object]) -> object:
+def _name_value(name: nodes.Name, forwarded: _Forwarded) -> object:
     """A name's value: a forwarded parameter, or what every binding of it is known to be
     (``kernel`` unpacked from ``self(x)`` is a call's result: not None)."""
     try:
@@ -392,9 +396,9 @@ def _name_value(name: nodes.Name, forwarded: dict[str, object]) -> object:
             return _UNKNOWN
         parent = binding.parent
         if isinstance(parent, nodes.Arguments):
-            if len(bindings) != 1 or parent.parent is not forwarded.get(_OWNER):
+            if len(bindings) != 1 or parent.parent is not forwarded.caller:
                 return _UNKNOWN  # a parameter of another function than the caller's
-            return forwarded.get(name.name, _UNKNOWN)
+            return forwarded.values.get(name.name, _UNKNOWN)
         while isinstance(parent, (nodes.Tuple, nodes.List, nodes.Starred)):
             parent = parent.parent  # ``(a, b), c = f()``: an element of the call's result
         if not isinstance(parent, nodes.Assign):
@@ -415,14 +419,14 @@ def _name_value(name: nodes.Name, forwarded: dict[str, object]) -> object:
 def _ruled_out(creation: Creation, helper: Body, site: nodes.Call) -> bool:
     """Is the creation, at any hop from ``helper`` down, in a branch that the arguments
     known at ``site`` (literals, forwarded from parameter to parameter) never take?"""
-    runner, forwarded = site, {}
+    runner, forwarded = site, _Forwarded()
     for body, node, direct in ((helper, creation.node, True), *creation.chain):
         if not direct or not isinstance(body, nodes.FunctionDef):
             return False
         known = _literal_arguments(body, runner, forwarded)
         if known and _in_branch_not_taken(node, body, known):
             return True
-        runner, forwarded = node, {**known, _OWNER: body}
+        runner, forwarded = node, _Forwarded(body, known)
     return False
 
 
@@ -443,7 +447,7 @@ def _in_branch_not_taken(node: nodes.NodeNG, helper: nodes.FunctionDef, known: d
 
 
 def _literal_arguments(
-    helper: nodes.FunctionDef, site: nodes.Call, forwarded: dict[str, object]
+    helper: nodes.FunctionDef, site: nodes.Call, forwarded: _Forwarded
 ) -> dict[str, object]:
     """Parameter -> known value at this call (a constant, a constant default, not None)."""
     arguments = helper.args
