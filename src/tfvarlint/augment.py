@@ -48,6 +48,7 @@ from tfvarlint.knowledge import Role
 from tfvarlint.knowledge.spellings import (
     FUNCTIONAL_MODEL_MODULES as _FUNCTIONAL,
 )
+from tfvarlint.knowledge.spellings import KERAS_INTERNAL_PACKAGES as _KERAS_INTERNAL_PACKAGES
 from tfvarlint.knowledge.spellings import KERAS_PACKAGES as _KERAS_PACKAGES
 from tfvarlint.knowledge.spellings import KERAS_ROUTES as _KERAS_ROUTES
 from tfvarlint.knowledge.spellings import TF_API_DIR as _TF_API_DIR
@@ -316,7 +317,7 @@ def _infer_keras_dataset(node: nodes.Call, context: Any = None) -> Any:
     if _Hooks.enabled() is not None:
         for value in node.func.infer(context):
             name = value.root().name if isinstance(value, nodes.FunctionDef) else ""
-            if top_package(name) in ("keras", "tf_keras") and ".datasets." in name:
+            if top_package(name) in _KERAS_INTERNAL_PACKAGES and ".datasets." in name:
                 return iter([util.Uninferable])
     raise UseInferenceDefault
 

@@ -78,15 +78,6 @@ class _Created(NamedTuple):
     tensor_state: bool  # the creation is a variable
 
 
-def is_guarded_by_parameter_state(node: nodes.NodeNG, body: Body) -> bool:
-    """Deprecated: :func:`is_guarded` covers parameter owners; kept for old callers.
-
-    As strict as ``is_guarded(..., tensor_state=True)``, so ``is_guarded(...) or
-    is_guarded_by_parameter_state(...)`` answers exactly what ``is_guarded`` answers.
-    """
-    return is_guarded(node, body, tensor_state=True)
-
-
 def clear_caches() -> None:
     """Drop every cached answer (they hold nodes, and through them whole trees)."""
     for cached in (

@@ -34,8 +34,10 @@ from astroid.exceptions import AstroidBuildingError
 from astroid.manager import AstroidManager
 from astroid.rebuilder import TreeRebuilder
 
+from tfvarlint.knowledge.spellings import KERAS_INTERNAL_PACKAGES
+
 # Keras's public API packages and the internal package their names come from.
-INTERNAL_PACKAGES = {"keras": "keras.src", "tf_keras": "tf_keras.src"}
+INTERNAL_PACKAGES = KERAS_INTERNAL_PACKAGES
 # A name no file has: astroid fails to find it and asks the augment's failed-import hook.
 _SKELETON_PART = "_tfvarlint_skeleton"
 _UNKNOWN = "_tfvarlint_unknown_"

@@ -18,7 +18,6 @@ from tfvarlint.guards import (
     clear_caches,
     is_guard_test,
     is_guarded,
-    is_guarded_by_parameter_state,
 )
 
 
@@ -880,11 +879,10 @@ ALL_CASES = {**GUARDED, **NOT_GUARDED, **TRUTHINESS} | {
 
 @pytest.mark.parametrize("code", ALL_CASES.values(), ids=ALL_CASES.keys())
 def test_tensor_state_never_guards_more(code: str) -> None:
-    """So the deprecated alias, or-ed with ``is_guarded``, changes no answer."""
+    """``tensor_state=True`` is the stricter question: it never guards more."""
     call, body = _creation(code)
     strict = is_guarded(call, body, tensor_state=True)
     assert not strict or is_guarded(call, body)
-    assert is_guarded_by_parameter_state(call, body) is strict
 
 
 def test_clear_caches_keeps_answers() -> None:

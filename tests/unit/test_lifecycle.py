@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pylint.lint import Run
 from pylint.reporters import CollectingReporter
 
@@ -21,36 +22,91 @@ def boom(*_args, **_kwargs):
     raise RuntimeError("planted failure")
 
 traced.EntryPoints.traced_bodies = boom
-sys.argv = ["pylint", *sys.argv[1:]]
-runpy.run_module("pylint", run_name="__main__")
+command = sys.argv[1]
+sys.argv = [command, *sys.argv[2:]]
+runpy.run_module(command, run_name="__main__")
 """
+PYLINT = ("pylint", "--load-plugins=tfvarlint", "--disable=all", "--enable=tfvarlint",
+          "--persistent=n", "--score=n")  # fmt: skip
 
 
-def _forced(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _forced(
+    tmp_path: Path, *args: str, command: tuple[str, ...] = PYLINT, debug: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Lint a module with the checker made to fail inside its analysis."""
     module = tmp_path / "model.py"
     module.write_text("import tensorflow as tf\n\n\n@tf.function\ndef f():\n    return 1\n")
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     env.pop("TFVARLINT_DEBUG", None)
+    if debug:
+        env["TFVARLINT_DEBUG"] = "1"
     return subprocess.run(
-        [sys.executable, "-c", _FORCE, "--load-plugins=tfvarlint", "--disable=all",
-         "--enable=tfvarlint", "--persistent=n", "--score=n", *args, str(module)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )
+        [sys.executable, "-c", _FORCE, *command, *args, str(module)],
+        capture_output=True, text=True, env=env, timeout=120, check=False, cwd=tmp_path,
+    )  # fmt: skip
 
 
-def test_forced_internal_error_is_a_message_and_fails_the_run(tmp_path: Path) -> None:
-    result = _forced(tmp_path, "--output-format=json")
-    messages = json.loads(result.stdout)
-    assert [m["symbol"] for m in messages] == ["tfvarlint-internal-error"], result.stdout
-    assert messages[0]["message-id"] == "F7399"
-    assert "planted failure" in messages[0]["message"]
-    assert result.returncode & 1, result.returncode  # pylint's fatal bit
+def _reported(fmt: str, stdout: str) -> list[tuple[str, str]]:
+    """(message id, message text) of every message a reporter printed."""
+    if fmt == "json":
+        return [(m["message-id"], m["message"]) for m in json.loads(stdout)]
+    if fmt == "json2":
+        return [(m["messageId"], m["message"]) for m in json.loads(stdout)["messages"]]
+    if fmt in ("tfvarlint-sarif", "sarif"):
+        [run] = json.loads(stdout)["runs"]
+        return [(r["ruleId"], r["message"]["text"]) for r in run["results"]]
+    if fmt == "github":  # ::error file=model.py,line=1,...,title=F7399::<message>
+        return [
+            (line.split("title=", 1)[1].split("::", 1)[0], line.split("::", 2)[2])
+            for line in stdout.splitlines()
+            if line.startswith("::")
+        ]
+    return [  # text: model.py:1:0: F7399: <message> (symbol)
+        (line.split(": ", 2)[1], line.split(": ", 2)[2])
+        for line in stdout.splitlines()
+        if line.startswith("model.py:")
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "json2", "tfvarlint-sarif", "github"])
+def test_forced_internal_error_in_every_reporter(tmp_path: Path, fmt: str) -> None:
+    """A crash inside the checker is F7399 on the module, whatever the output format, and
+    the run fails (pylint's fatal bit): CI cannot pass with a file unchecked."""
+    result = _forced(tmp_path, f"--output-format={fmt}")
+    reported = _reported(fmt, result.stdout)
+    assert [msgid for msgid, _text in reported] == ["F7399"], result.stdout
+    assert "planted failure" in reported[0][1]
+    assert result.returncode & 1, result.returncode
     assert "tfvarlint: internal error" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr  # only under TFVARLINT_DEBUG
 
 
-def test_internal_error_in_text_output(tmp_path: Path) -> None:
-    result = _forced(tmp_path)
-    assert "F7399" in result.stdout and result.returncode != 0
+@pytest.mark.parametrize("fmt", ["text", "sarif", "github"])
+def test_forced_internal_error_with_the_command(tmp_path: Path, fmt: str) -> None:
+    """The ``tfvarlint`` command shows it too (it is never among the messages it turns off)."""
+    result = _forced(tmp_path, f"--output-format={fmt}", command=("tfvarlint",))
+    assert [msgid for msgid, _text in _reported(fmt, result.stdout)] == ["F7399"], result.stdout
+    assert result.returncode & 1, result.returncode
+
+
+def test_forced_internal_error_json_fields(tmp_path: Path) -> None:
+    result = _forced(tmp_path, "--output-format=json")
+    [message] = json.loads(result.stdout)
+    assert (message["symbol"], message["type"], message["line"]) == (
+        "tfvarlint-internal-error", "fatal", 1,
+    )  # fmt: skip
+
+
+def test_traceback_under_tfvarlint_debug(tmp_path: Path) -> None:
+    """TFVARLINT_DEBUG=1: the message still reaches the reporter, and the traceback (down to
+    the failing call) goes to stderr."""
+    result = _forced(tmp_path, "--output-format=json", debug=True)
+    symbols = [m["symbol"] for m in json.loads(result.stdout)]
+    assert symbols[0] == "tfvarlint-internal-error", symbols
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "RuntimeError: planted failure" in result.stderr
+    assert "in boom" in result.stderr  # the frame that failed
+    assert result.returncode & 1, result.returncode
 
 
 def test_close_clears_node_caches(tmp_path: Path) -> None:
@@ -98,3 +154,21 @@ def test_confidence_high_keeps_direct_findings_only(tmp_path: Path) -> None:
         ("tf-variable-created-in-tf-function", 15, "INFERENCE"),
     ]
     assert lint("--confidence=HIGH") == [everything[0]]
+
+
+def test_augment_asks_the_checkers_class_model(tmp_path: Path) -> None:
+    """One class model for the run: the augment reads the checker's roles (no second
+    analyzer), before and after close() clears it."""
+    from tfvarlint import augment
+    from tfvarlint.checker import TfVarLintChecker
+
+    module = tmp_path / "plain.py"
+    module.write_text("X = 1\n")
+    run = Run(["--load-plugins=tfvarlint", "--persistent=n", "--score=n", str(module)],
+              reporter=CollectingReporter(), exit=False)  # fmt: skip
+    checker = next(c for c in run.linter.get_checkers() if isinstance(c, TfVarLintChecker))
+    state = augment._state(run.linter)  # pylint: disable=protected-access
+    roles = state._roles  # pylint: disable=protected-access
+    assert roles is not None and roles.__self__ is checker.classes
+    state.clear()
+    assert state._roles.__self__ is checker.classes  # pylint: disable=protected-access

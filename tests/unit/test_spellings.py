@@ -14,6 +14,24 @@ def test_every_augment_route_folds_to_keras(route: str) -> None:
     assert folded is not None and folded.split(".", 1)[0] == "keras", folded
 
 
+ROUTE_TARGETS = sorted(
+    {
+        target + suffix
+        for _route, (keras3, keras2), suffix in spellings.KERAS_ROUTES
+        for target in (*keras3, *keras2)
+    }
+    | set(spellings.KERAS_INTERNAL_PACKAGES.values())
+)
+
+
+@pytest.mark.parametrize("target", ROUTE_TARGETS)
+def test_every_module_the_augment_loads_folds_to_keras(target: str) -> None:
+    """What astroid infers through a route is named from the module it loaded (or from the
+    internal package behind it): that name folds to ``keras`` as well."""
+    folded = canonical(f"{target}.Dense")
+    assert folded is not None and folded.split(".", 1)[0] == "keras", folded
+
+
 @pytest.mark.parametrize(
     ("spelling", "expected"),
     [
@@ -44,6 +62,13 @@ def test_augment_reads_the_same_tables() -> None:
 
     assert augment._KERAS_ROUTES is spellings.KERAS_ROUTES
     assert augment._KERAS_PACKAGES is spellings.KERAS_PACKAGES
+    assert augment._KERAS_INTERNAL_PACKAGES is spellings.KERAS_INTERNAL_PACKAGES
+
+
+def test_skeletons_read_the_same_table() -> None:
+    from tfvarlint import keras_skeleton
+
+    assert keras_skeleton.INTERNAL_PACKAGES is spellings.KERAS_INTERNAL_PACKAGES
 
 
 KERAS_2_0 = '''

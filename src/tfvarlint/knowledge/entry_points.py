@@ -139,7 +139,8 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
                 "`Model.predict_step`",
             ),
             # Keras 3 and tf-keras call these from the default train_step: traced by fit()
-            # (entry/entry_compute_loss.py, entry/entry_compute_metrics.py).
+            # (entry_keras/entry_keras_compute_loss.py, ..._compute_metrics.py: the singleton
+            # error under fit() in Keras 3 and tf-keras).
             "compute_loss": (
                 Context.TRACED,
                 "Keras Model.compute_loss, traced by fit() via train_step",

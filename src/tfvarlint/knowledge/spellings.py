@@ -15,6 +15,10 @@ TF_TOP_PACKAGES = frozenset({"tensorflow", "keras", "tf_keras", "sonnet"})
 # Keras, not about the linted project).
 KERAS_PACKAGES = frozenset({"keras", "tf_keras", "tensorflow"})
 
+# Keras's own packages (Keras 3, tf-keras) and the internal package behind each one's public
+# API (``keras.layers.Dense`` is defined in ``keras.src``): read by the augment's skeletons.
+KERAS_INTERNAL_PACKAGES = {"keras": "keras.src", "tf_keras": "tf_keras.src"}
+
 # Names under which a project module may re-export a TF package it imported
 # (transformers: ``from ...modeling_tf_utils import keras``); followed into that module.
 REEXPORTED_MODULE_NAMES = frozenset({"tf", "tensorflow", "keras", "tf_keras", "K", "snt", "sonnet"})
@@ -50,13 +54,12 @@ TF_API_DIR = "tensorflow._api.v2."
 # Besides the routes above: the packages' own import paths.
 _FOLDED = (
     ("tensorflow.python.keras", "keras"),
-    ("tf_keras.src", "keras"),
+    *((internal, "keras") for internal in KERAS_INTERNAL_PACKAGES.values()),
     ("tf_keras.api._v2.keras", "keras"),
     ("tf_keras.api._v1.keras", "keras"),
     ("tf_keras", "keras"),
     ("keras.api._v2.keras", "keras"),
     ("keras.api._v1.keras", "keras"),
-    ("keras.src", "keras"),
     ("keras._tf_keras.keras", "keras"),
     ("tensorflow.compat.v2", "tensorflow"),
     ("tensorflow._api.v2.compat.v2", "tensorflow"),
