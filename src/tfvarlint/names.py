@@ -415,7 +415,10 @@ def project_definition(
         _scope, assignments = head.lookup(head.name)
     except Exception:  # pylint: disable=broad-exception-caught
         return None
+    root = head.root()
     for stmt in reversed(assignments):
+        if stmt.root() is not root:
+            continue  # astroid's last resort, the builtins module: ``range``, ``print``
         found = _definition_from(stmt, head.name, parts[1:], hops)
         if found is not None:
             return found
