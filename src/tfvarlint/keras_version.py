@@ -217,8 +217,16 @@ def _installed_or_default() -> KerasVersion:
 @cache
 def _installed_keras() -> tuple[int, str] | None:
     """(major, version) of the installed ``keras`` distribution, from its metadata."""
-    # Imported here: importlib.metadata (with csv, email, zipfile) is about 15 ms a process,
-    # paid only by a run that lints TF code with no declared Keras version.
+    # Imported here: importlib.metadata (with csv, email, zipfile) is about 30 ms a process,
+    # paid only by a run that lints TF code with no declared Keras version, and only where a
+    # ``keras`` module can be imported at all (finding it reads cached directory listings).
+    from importlib import util  # pylint: disable=import-outside-toplevel
+
+    try:
+        if util.find_spec("keras") is None:
+            return None
+    except (ImportError, ValueError):
+        return None
     from importlib import metadata  # pylint: disable=import-outside-toplevel
 
     try:

@@ -3,14 +3,15 @@
 Every test builds a small sample project under ``tmp_path`` (a ``.git`` directory at
 ``tmp_path`` bounds the upward walk, so nothing outside the test is read), lints-by-decision
 a module inside it, and checks both the major version and the ``source`` text. The installed
-``keras`` distribution is faked through ``importlib.metadata.version``: absent unless a test
-says otherwise, so the answers do not depend on the machine.
+``keras`` distribution is faked through ``importlib.metadata.version`` and
+``importlib.util.find_spec``: absent unless a test says otherwise, so the answers do not depend
+on the machine.
 """
 
 from __future__ import annotations
 
 import textwrap
-from importlib import metadata
+from importlib import machinery, metadata, util
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from tfvarlint.keras_version import KerasVersion, decide, uses_keras3
 
 DEFAULT = KerasVersion(3, "the default")
 REAL_VERSION = metadata.version
+REAL_FIND_SPEC = util.find_spec
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +44,13 @@ def install(monkeypatch: pytest.MonkeyPatch, keras: str | None) -> None:
             raise metadata.PackageNotFoundError(name)
         return keras
 
+    def find_spec(name: str, package: str | None = None) -> machinery.ModuleSpec | None:
+        if name != "keras":
+            return REAL_FIND_SPEC(name, package)
+        return None if keras is None else machinery.ModuleSpec("keras", None)
+
     monkeypatch.setattr(metadata, "version", version)
+    monkeypatch.setattr(util, "find_spec", find_spec)
     kv.clear_cache()
 
 
@@ -945,3 +953,19 @@ def test_this_repository(monkeypatch: pytest.MonkeyPatch) -> None:
     root = Path(__file__).resolve().parents[2]
     got = auto(str(root / "src" / "tfvarlint" / "checker.py"))
     assert got == KerasVersion(2, "tf-keras==2.21.0 in pyproject.toml")
+
+
+def test_no_importable_keras_reads_no_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no ``keras`` module can be imported, the distributions' metadata is not read
+    (importing ``importlib.metadata`` is about 30 ms a process), and the answer is the same."""
+    calls: list[str] = []
+
+    def version(name: str) -> str:
+        calls.append(name)
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", version)
+    monkeypatch.setattr(util, "find_spec", lambda name, package=None: None)
+    kv.clear_cache()
+    assert kv._installed_keras() is None  # pylint: disable=protected-access
+    assert not calls
