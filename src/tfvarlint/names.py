@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from astroid import nodes
 
@@ -77,12 +78,20 @@ def configure(keras_modules: frozenset[str] | tuple[str, ...]) -> None:
     if modules != _PROJECT_KERAS:
         _PROJECT_KERAS[:] = modules
         resolve.cache_clear()
+        _canonical.cache_clear()
+        _OUTER_BOUND.clear()
 
 
 def canonical(qname: str | None) -> str | None:
     """Fold the many spellings of one TF/Keras API into one name."""
     if not qname:
         return qname
+    return _canonical(qname)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(qname: str) -> str:
+    """:func:`canonical` of a name (cached: a module spells the same few names many times)."""
     for prefix in _PROJECT_KERAS:
         if qname == prefix or qname.startswith(prefix + "."):
             qname = "keras" + qname[len(prefix) :]
@@ -129,15 +138,25 @@ def is_tf_name(qname: str | None) -> bool:
 # Lookups of a name that a function's body reads but does not bind (``tf``, ``layers``,
 # ``len`` in a method), shared by every read of that name in the body: see _lookup.
 _OUTER_LOOKUPS: dict[tuple[nodes.FunctionDef, str], tuple[nodes.NodeNG, list[nodes.NodeNG]]] = {}
+# What such a name is bound to (:func:`_bound_name`), per (function, name, hops left): the
+# answer depends only on the lookup's, which is the same for every read in the body.
+_OUTER_BOUND: dict[tuple[nodes.FunctionDef, str, int], str | None] = {}
 
 
 def clear_caches() -> None:
     """Forget every cached answer (the run is over: no tree is kept)."""
     resolve.cache_clear()
+    _canonical.cache_clear()
     _OUTER_LOOKUPS.clear()
+    _OUTER_BOUND.clear()
 
 
-def _lookup(node: nodes.NodeNG, name: str) -> tuple[nodes.NodeNG, list[nodes.NodeNG]]:
+_NOT_GIVEN: Any = object()
+
+
+def _lookup(
+    node: nodes.NodeNG, name: str, read: tuple[nodes.FunctionDef, str] | None = _NOT_GIVEN
+) -> tuple[nodes.NodeNG, list[nodes.NodeNG]]:
     """``node.lookup(name)``, the same answer for every read of ``name`` in one function body.
 
     Where a function binds no ``name`` (no local of that name), astroid finds it in the
@@ -148,6 +167,21 @@ def _lookup(node: nodes.NodeNG, name: str) -> tuple[nodes.NodeNG, list[nodes.Nod
     annotation or decorator, which astroid looks up from elsewhere) and no binding it could
     consider lies inside the function (a ``global`` statement's).
     """
+    key = _body_read(node, name) if read is _NOT_GIVEN else read
+    if key is None:
+        return node.lookup(name)
+    scope = key[0]
+    found = _OUTER_LOOKUPS.get(key)
+    if found is None:
+        found = node.lookup(name)
+        if _bindings_outside(scope, name):
+            _OUTER_LOOKUPS[key] = found
+    return found
+
+
+def _body_read(node: nodes.NodeNG, name: str) -> tuple[nodes.FunctionDef, str] | None:
+    """(function, name) for a read of ``name`` in a function's body that binds no ``name``
+    (not in a default, annotation or decorator); None for any other read."""
     scope = node.scope()
     if (
         not isinstance(scope, nodes.FunctionDef)  # a lambda, comprehension, class or module
@@ -155,14 +189,8 @@ def _lookup(node: nodes.NodeNG, name: str) -> tuple[nodes.NodeNG, list[nodes.Nod
         or name == "__class__"
         or node.statement() is scope
     ):
-        return node.lookup(name)
-    key = (scope, name)
-    found = _OUTER_LOOKUPS.get(key)
-    if found is None:
-        found = node.lookup(name)
-        if _bindings_outside(scope, name):
-            _OUTER_LOOKUPS[key] = found
-    return found
+        return None
+    return scope, name
 
 
 def _bindings_outside(function: nodes.FunctionDef, name: str) -> bool:
@@ -188,10 +216,24 @@ def is_inside(node: nodes.NodeNG, container: nodes.NodeNG) -> bool:
 
 def _bound_name(scope_node: nodes.NodeNG, name: str, hops: int) -> str | None:
     """What ``name`` is bound to, seen from ``scope_node``, as a qualified name."""
+    read = _body_read(scope_node, name)
+    key = (read[0], name, hops) if read is not None else None
+    if key is not None and key in _OUTER_BOUND:
+        return _OUTER_BOUND[key]
     try:
-        _scope, assignments = _lookup(scope_node, name)
+        _scope, assignments = _lookup(scope_node, name, read)
     except Exception:  # pylint: disable=broad-exception-caught  # odd trees must not crash pylint
         return None
+    found = _binding_name(scope_node, name, hops, assignments)
+    if key is not None and read in _OUTER_LOOKUPS:
+        _OUTER_BOUND[key] = found  # the lookup is the body's (see _lookup): so is its answer
+    return found
+
+
+def _binding_name(
+    scope_node: nodes.NodeNG, name: str, hops: int, assignments: list[nodes.NodeNG]
+) -> str | None:
+    """The qualified name the bindings astroid found for ``name`` give (imports first)."""
     found: list[str] = []
     for stmt in assignments:
         qname = _qualified_binding(stmt, name, hops)
