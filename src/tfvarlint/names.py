@@ -370,6 +370,13 @@ def import_statements(module: nodes.Module) -> Iterator[nodes.Import | nodes.Imp
 
     Walks scopes only (their ``locals``), not every node, so it is cheap on any file.
     """
+    for _name, stmt in _scope_bindings(module):
+        if isinstance(stmt, (nodes.Import, nodes.ImportFrom)):
+            yield stmt
+
+
+def _scope_bindings(module: nodes.Module) -> Iterator[tuple[str, nodes.NodeNG]]:
+    """(name, binding) for every local of the module's scopes (module, classes, functions)."""
     stack: list[nodes.LocalsDictNodeNG] = [module]
     seen: set[int] = set()
     while stack:
@@ -377,12 +384,32 @@ def import_statements(module: nodes.Module) -> Iterator[nodes.Import | nodes.Imp
         if id(scope) in seen:
             continue
         seen.add(id(scope))
-        for bound in scope.locals.values():
+        for name, bound in scope.locals.items():
             for stmt in bound:
-                if isinstance(stmt, (nodes.Import, nodes.ImportFrom)):
-                    yield stmt
-                elif isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
+                yield name, stmt
+                if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
                     stack.append(stmt)
+
+
+def renaming_bindings(module: nodes.Module) -> frozenset[str] | None:
+    """Names the module binds to something named otherwise: ``import x as y``, ``from m
+    import a as b`` and ``y = x.z`` (any import, to be safe). Only such a name's qualified
+    name (:func:`qualified_name`) can end in another name than its own; None when project
+    modules stand for Keras (``tfvarlint-keras-modules``: any name may then be Keras).
+    """
+    if _PROJECT_KERAS:
+        return None
+    found: set[str] = set()
+    for name, stmt in _scope_bindings(module):
+        if isinstance(stmt, (nodes.Import, nodes.ImportFrom)):
+            found.add(name)
+        elif (
+            isinstance(stmt, nodes.AssignName)
+            and isinstance(stmt.parent, nodes.Assign)
+            and isinstance(stmt.parent.value, (nodes.Name, nodes.Attribute))
+        ):
+            found.add(name)
+    return frozenset(found)
 
 
 def imported_top_packages(module: nodes.Module) -> set[str]:

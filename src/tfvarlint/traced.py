@@ -25,7 +25,7 @@ from tfvarlint.knowledge import (
     MethodOn,
     Receiver,
 )
-from tfvarlint.names import resolve, single_binding
+from tfvarlint.names import renaming_bindings, resolve, single_binding
 from tfvarlint.resolver import Body, Resolver
 
 _METHOD_ROWS = kb.method_rows()
@@ -68,10 +68,12 @@ class EntryPoints:
         self.extra_methods = extra_methods
         self._method_names = kb.TRACED_METHOD_NAMES | extra_methods
         self._given: dict[nodes.Module, frozenset[Body]] = {}
+        self._renaming: dict[nodes.Module, frozenset[str] | None] = {}
 
     def clear(self) -> None:
         """Drop every cached node."""
         self._given.clear()
+        self._renaming.clear()
 
     @property
     def method_names(self) -> frozenset[str]:
@@ -164,12 +166,15 @@ class EntryPoints:
             return
         name: str | None = None
         wrapper: str | None = None
-        if isinstance(func, (nodes.Name, nodes.Attribute)):
+        if isinstance(func, nodes.Attribute) or (
+            isinstance(func, nodes.Name) and self._may_match(func)
+        ):
             name = resolve(func)
         elif (
             isinstance(func, nodes.Call)
             and not func.args
             and isinstance(func.func, (nodes.Name, nodes.Attribute))
+            and (isinstance(func.func, nodes.Attribute) or self._may_match(func.func))
         ):
             wrapper = resolve(func.func)  # ``tf.function(jit_compile=True)(step)``
         for row in _CALL_ROWS:
@@ -185,6 +190,19 @@ class EntryPoints:
                 and _receiver_is(match.receiver, func.expr)
             ):
                 yield row, row.label.format(method=func.attrname), _arguments(call, row.callables)
+
+
+    def _may_match(self, func: nodes.Name) -> bool:
+        """Can a call of this name be a call row's (``function(f)`` after ``from tensorflow
+        import function``)? Only a name spelled like a row's last part, or bound to another
+        name, resolves to one: the rest are not looked up (most calls of every module)."""
+        if func.name in _CALL_LAST_PARTS:
+            return True
+        module = func.root()
+        if module not in self._renaming:
+            self._renaming[module] = renaming_bindings(module)
+        renaming = self._renaming[module]
+        return renaming is None or func.name in renaming
 
 
 def _arguments(call: nodes.Call, where: tuple[int | str, ...]) -> list[nodes.NodeNG]:

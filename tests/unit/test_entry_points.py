@@ -46,3 +46,39 @@ def test_docs_list_every_traced_body(page: str) -> None:
     text = (REPO / page).read_text(encoding="utf-8")
     found = re.findall(r"<!-- traced-bodies[^>]*-->(.*?)<!-- /traced-bodies -->", text, re.S)
     assert found == [kb.traced_body_list()], f"{page}: paste kb.traced_body_list() in the block"
+
+
+RENAMED_CALLS = {
+    "plain": "from tensorflow import function\nstep = function(body)\n",
+    "import-alias": "from tensorflow import function as compiled\nstep = compiled(body)\n",
+    "module-alias": "import tensorflow as tf\ntraced = tf.function\nstep = traced(body)\n",
+    "chained-alias": "import tensorflow as tf\nfirst = tf.function\nsecond = first\nstep = second(body)\n",
+    "local-alias": "import tensorflow as tf\ndef make():\n    wrap = tf.function\n    return wrap(body)\n",
+    "wrapper-alias": (
+        "from tensorflow import function as compiled\nstep = compiled(jit_compile=True)(body)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("source", RENAMED_CALLS.values(), ids=RENAMED_CALLS.keys())
+def test_call_rows_match_renamed_names(source: str) -> None:
+    """A call row is found through any name bound to it (the name filter of _matches must
+    let every renaming through), and not through a name bound to something else."""
+    import astroid  # pylint: disable=import-outside-toplevel
+    from astroid import nodes  # pylint: disable=import-outside-toplevel
+
+    from tfvarlint.classes import ClassModel  # pylint: disable=import-outside-toplevel
+    from tfvarlint.resolver import Resolver  # pylint: disable=import-outside-toplevel
+    from tfvarlint.traced import EntryPoints  # pylint: disable=import-outside-toplevel
+
+    module = astroid.parse("def body(x):\n    return x\n" + source, module_name="renamed")
+    classes = ClassModel()
+    entry_points = EntryPoints(classes, Resolver(classes))
+    calls = list(module.nodes_of_class(nodes.Call))
+    traced = entry_points.traced_bodies(module, [], calls)
+    assert [body.node.name for body in traced] == ["body"]
+    decoy = astroid.parse(
+        "def body(x):\n    return x\nfunction = print\nfunction(body)\n", module_name="decoy"
+    )
+    decoy_calls = list(decoy.nodes_of_class(nodes.Call))
+    assert not EntryPoints(classes, Resolver(classes)).traced_bodies(decoy, [], decoy_calls)
