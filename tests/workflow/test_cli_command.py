@@ -303,8 +303,9 @@ def test_broken_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", files)
     for jobs in ("1", "2"):
         done = subprocess.run(
-            f"'{sys.executable}' -m tfvarlint -j {jobs} | head -n 1",
+            f"'{sys.executable}' -m tfvarlint -j {jobs} | head -n 1; exit ${{PIPESTATUS[0]}}",
             shell=True,
+            executable=shutil.which("bash") or "/bin/bash",
             cwd=project,
             capture_output=True,
             text=True,
@@ -315,6 +316,7 @@ def test_broken_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
         assert done.stdout.startswith("*************"), done.stdout
         assert "internal error" not in done.stderr and "Traceback" not in done.stderr, done.stderr
         assert "Broken pipe" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+        assert done.returncode == 1, done.returncode  # docs/workflows.md: status 1 once head closed
 
 
 LINE_ORDER_EXAMPLE = REPO / "examples" / "bad_layer_in_tf_function.py"
