@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -302,8 +303,9 @@ def test_broken_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", files)
     for jobs in ("1", "2"):
         done = subprocess.run(
-            f"'{sys.executable}' -m tfvarlint -j {jobs} | head -n 1",
+            f"'{sys.executable}' -m tfvarlint -j {jobs} | head -n 1; exit ${{PIPESTATUS[0]}}",
             shell=True,
+            executable=shutil.which("bash") or "/bin/bash",
             cwd=project,
             capture_output=True,
             text=True,
@@ -314,18 +316,34 @@ def test_broken_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
         assert done.stdout.startswith("*************"), done.stdout
         assert "internal error" not in done.stderr and "Traceback" not in done.stderr, done.stderr
         assert "Broken pipe" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+        assert done.returncode == 1, done.returncode  # docs/workflows.md: status 1 once head closed
 
 
 LINE_ORDER_EXAMPLE = REPO / "examples" / "bad_layer_in_tf_function.py"
 
 
-@pytest.mark.parametrize("fmt", ["text", "json2", "tfvarlint-sarif"])
+# Where each reporter prints a message's line (text-like reporters, one message a line).
+_LINE_OF = {
+    "text": r"^\S+\.py:(\d+):\d+: [EW]73",
+    "colorized": r"^\S+\.py:(\d+):\d+: \S*[EW]73",
+    "parseable": r"^\S+\.py:(\d+): \[[EW]73",
+    "msvs": r"^\S+\.py\((\d+)\): \[[EW]73",
+    "github": r"^::(?:error|warning) file=\S+\.py,line=(\d+),",
+}
+
+
+@pytest.mark.parametrize(
+    "fmt", ["text", "colorized", "parseable", "msvs", "github", "json", "json2", "tfvarlint-sarif"]
+)
 def test_messages_of_a_module_in_line_order(fmt: str) -> None:
-    """The example whose messages used to print 10 before 9; needs the checker to emit in
-    (line, column) order, since pylint's reporters print messages as they arrive."""
+    """Every reporter pylint ships, and SARIF. The example's messages used to print 10
+    before 9; needs the checker to emit in (line, column) order, since pylint's reporters
+    print messages as they arrive."""
     result = tfvarlint(f"--output-format={fmt}", str(LINE_ORDER_EXAMPLE.relative_to(REPO)), cwd=REPO)
-    if fmt == "text":
-        lines = [int(line.split(":")[1]) for line in result.stdout.splitlines() if ": E73" in line]
+    if fmt in _LINE_OF:
+        lines = [int(n) for n in re.findall(_LINE_OF[fmt], result.stdout, re.M)]
+    elif fmt == "json":
+        lines = [m["line"] for m in json.loads(result.stdout)]
     elif fmt == "json2":
         lines = [m["line"] for m in json.loads(result.stdout)["messages"]]
     else:

@@ -229,3 +229,28 @@ def test_format_from_the_project_configuration(tmp_path: Path) -> None:
     log = json.loads(result.stdout)
     _validate(log)
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["E7302"]
+
+
+def test_short_name_never_replaces_a_sarif_format_of_pylint() -> None:
+    """If pylint ships its own ``sarif`` one day, loading the plugin keeps pylint's under that
+    name and still adds ``tfvarlint-sarif`` (docs/workflows.md)."""
+    from pylint.lint import PyLinter
+    from pylint.reporters import BaseReporter
+
+    from tfvarlint.reporters import sarif
+
+    class PylintsOwnSarif(BaseReporter):
+        name = "sarif"
+
+    linter = PyLinter()
+    linter.load_default_plugins()
+    linter.register_reporter(PylintsOwnSarif)
+    sarif.register(linter)
+    assert linter._reporters["sarif"] is PylintsOwnSarif
+    assert linter._reporters["tfvarlint-sarif"] is sarif.SarifReporter
+    # without one, the short name is tfvarlint's (what the tfvarlint command relies on)
+    plain = PyLinter()
+    plain.load_default_plugins()
+    sarif.register(plain)
+    sarif.register(plain)  # loading twice is harmless
+    assert plain._reporters["sarif"] is sarif.ShortNameSarifReporter
