@@ -14,11 +14,9 @@ gathered: no extra walk of the tree, nothing inferred.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import pairwise
-
 from astroid import nodes
 
-from tfvarlint.names import dotted_parts, import_statements
+from tfvarlint.names import import_statements
 
 # Submodules of ``keras`` / ``tensorflow.keras`` that Keras 2 had and Keras 3 does not.
 _KERAS2_SUBMODULES = (
@@ -76,4 +74,14 @@ def _imported_modules(module: nodes.Module) -> Iterator[str]:
 def _names_layers_experimental(func: nodes.Attribute) -> bool:
     """``tf.keras.layers.experimental.preprocessing.Rescaling``: ``layers.experimental`` in
     the chain, below a ``keras`` (or ``layers`` alone: ``from tensorflow.keras import layers``)."""
-    return any(pair == ("layers", "experimental") for pair in pairwise(dotted_parts(func) or ()))
+    found = False
+    node: nodes.NodeNG = func
+    while isinstance(node, nodes.Attribute):  # no list per call: every call of a module asks
+        inner = node.expr
+        if node.attrname == "experimental" and (
+            (isinstance(inner, nodes.Attribute) and inner.attrname == "layers")
+            or (isinstance(inner, nodes.Name) and inner.name == "layers")
+        ):
+            found = True
+        node = inner
+    return found and isinstance(node, nodes.Name)

@@ -149,6 +149,7 @@ def clear_caches() -> None:
     _canonical.cache_clear()
     _OUTER_LOOKUPS.clear()
     _OUTER_BOUND.clear()
+    _SCANS.clear()
 
 
 _NOT_GIVEN: Any = object()
@@ -365,18 +366,36 @@ def _reexported_tops(stmt: nodes.ImportFrom) -> set[str]:
     return tops
 
 
-def import_statements(module: nodes.Module) -> Iterator[nodes.Import | nodes.ImportFrom]:
+def import_statements(module: nodes.Module) -> tuple[nodes.Import | nodes.ImportFrom, ...]:
     """The import statements of the module's scopes (module, classes, functions).
 
-    Walks scopes only (their ``locals``), not every node, so it is cheap on any file.
+    Walks scopes only (their ``locals``), not every node, so it is cheap on any file; once
+    per module (the Keras-version decision and the call-row filter ask again).
     """
-    for _name, stmt in _scope_bindings(module):
-        if isinstance(stmt, (nodes.Import, nodes.ImportFrom)):
-            yield stmt
+    return _scan(module)[0]
 
 
-def _scope_bindings(module: nodes.Module) -> Iterator[tuple[str, nodes.NodeNG]]:
-    """(name, binding) for every local of the module's scopes (module, classes, functions)."""
+def renaming_bindings(module: nodes.Module) -> frozenset[str] | None:
+    """Names the module binds to something named otherwise: ``import x as y``, ``from m
+    import a as b`` and ``y = x.z`` (any import, to be safe). Only such a name's qualified
+    name (:func:`qualified_name`) can end in another name than its own; None when project
+    modules stand for Keras (``tfvarlint-keras-modules``: any name may then be Keras).
+    """
+    return None if _PROJECT_KERAS else _scan(module)[1]
+
+
+_SCANS: dict[nodes.Module, tuple[tuple[nodes.Import | nodes.ImportFrom, ...], frozenset[str]]] = {}
+
+
+def _scan(
+    module: nodes.Module,
+) -> tuple[tuple[nodes.Import | nodes.ImportFrom, ...], frozenset[str]]:
+    """The module's import statements and renaming names, from one walk of its scopes."""
+    found = _SCANS.get(module)
+    if found is not None:
+        return found
+    imports: dict[int, nodes.Import | nodes.ImportFrom] = {}
+    renaming: set[str] = set()
     stack: list[nodes.LocalsDictNodeNG] = [module]
     seen: set[int] = set()
     while stack:
@@ -386,30 +405,19 @@ def _scope_bindings(module: nodes.Module) -> Iterator[tuple[str, nodes.NodeNG]]:
         seen.add(id(scope))
         for name, bound in scope.locals.items():
             for stmt in bound:
-                yield name, stmt
-                if isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
+                if isinstance(stmt, (nodes.Import, nodes.ImportFrom)):
+                    imports.setdefault(id(stmt), stmt)  # one statement may bind several names
+                    renaming.add(name)
+                elif isinstance(stmt, (nodes.ClassDef, nodes.FunctionDef)):
                     stack.append(stmt)
-
-
-def renaming_bindings(module: nodes.Module) -> frozenset[str] | None:
-    """Names the module binds to something named otherwise: ``import x as y``, ``from m
-    import a as b`` and ``y = x.z`` (any import, to be safe). Only such a name's qualified
-    name (:func:`qualified_name`) can end in another name than its own; None when project
-    modules stand for Keras (``tfvarlint-keras-modules``: any name may then be Keras).
-    """
-    if _PROJECT_KERAS:
-        return None
-    found: set[str] = set()
-    for name, stmt in _scope_bindings(module):
-        if isinstance(stmt, (nodes.Import, nodes.ImportFrom)):
-            found.add(name)
-        elif (
-            isinstance(stmt, nodes.AssignName)
-            and isinstance(stmt.parent, nodes.Assign)
-            and isinstance(stmt.parent.value, (nodes.Name, nodes.Attribute))
-        ):
-            found.add(name)
-    return frozenset(found)
+                elif (
+                    isinstance(stmt, nodes.AssignName)
+                    and isinstance(stmt.parent, nodes.Assign)
+                    and isinstance(stmt.parent.value, (nodes.Name, nodes.Attribute))
+                ):
+                    renaming.add(name)
+    found = _SCANS[module] = (tuple(imports.values()), frozenset(renaming))
+    return found
 
 
 def imported_top_packages(module: nodes.Module) -> set[str]:
