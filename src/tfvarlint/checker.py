@@ -367,21 +367,25 @@ class TfVarLintChecker(BaseChecker):
             module, self._entry_points.method_names
         ):
             return []
+        traced_bodies = self._entry_points.traced_bodies(module, collected[0], collected[1])
+        stateful = [
+            (cls, roles)
+            for cls in collected[2]
+            if (roles := self.classes.roles(cls)) & _STORED_RULE_ROLES
+        ]
+        if not traced_bodies and not stateful:
+            return []  # nothing a message could be about: no Keras version to decide
         version = self._keras_version(module, imported, collected[1])
-        keras3 = version.keras3
-        creations, stored_rules = self._analysis(keras3)
+        creations, stored_rules = self._analysis(version.keras3)
         found = [
             message
-            for traced in self._entry_points.traced_bodies(module, collected[0], collected[1])
+            for traced in traced_bodies
             for creation in creations.creations(traced)
             if (message := _creation_message(traced, creation, version)) is not None
         ]
-        assigns: AssignIndex | None = None
-        for cls in collected[2]:
-            roles = self.classes.roles(cls)
-            if roles:
-                if assigns is None:
-                    assigns = index_assigns(collected[3])
+        if stateful:
+            assigns = index_assigns(collected[3])
+            for cls, roles in stateful:
                 found.extend(_stored_messages(stored_rules, cls, roles, version, assigns))
         return found
 
@@ -410,6 +414,10 @@ def _creation_message(
     else:
         args = (*head, creation.what, via)
     return _Found(rule.symbol, creation.node, args, confidence)
+
+
+# The roles a stored-variable rule is about (W7306 a Layer's, W7307 a Loss's).
+_STORED_RULE_ROLES = frozenset((Role.LAYER, Role.LOSS))
 
 
 def _stored_messages(
