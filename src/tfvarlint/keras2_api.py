@@ -14,6 +14,7 @@ gathered: no extra walk of the tree, nothing inferred.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+
 from astroid import nodes
 
 from tfvarlint.names import import_statements

@@ -11,7 +11,6 @@ This module knows nothing about which names matter; that is :mod:`tfvarlint.know
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
