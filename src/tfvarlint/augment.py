@@ -202,20 +202,26 @@ def _current_module(linter: PyLinter) -> nodes.Module | None:
     return AstroidManager().astroid_cache.get(getattr(linter, "current_name", None) or "")
 
 
-_STATES: weakref.WeakKeyDictionary[PyLinter, _State] = weakref.WeakKeyDictionary()
+# Per linter, keyed by id(): a PyLinter is a BaseChecker, whose __hash__/__eq__ format its
+# messages (about 0.2 ms a lookup in a WeakKeyDictionary, thousands of lookups a run). The
+# weak reference tells a live linter from a dead one whose id was reused.
+_STATES: dict[int, tuple[weakref.ReferenceType[PyLinter], _State]] = {}
 
 
 def _state(linter: PyLinter) -> _State:
-    state = _STATES.get(linter)
-    if state is None:
-        state = _STATES[linter] = _State()
+    entry = _STATES.get(id(linter))
+    if entry is not None and entry[0]() is linter:
+        return entry[1]
+    state = _State()
+    key = id(linter)
+    _STATES[key] = (weakref.ref(linter, lambda _ref: _STATES.pop(key, None)), state)
     return state
 
 
 def clear_caches(linter: PyLinter | None = None) -> None:
     """Forget the node caches of ``linter`` (of every linter when None); for ``close()``."""
-    for key, state in list(_STATES.items()):
-        if linter is None or key is linter:
+    for ref, state in list(_STATES.values()):
+        if linter is None or ref() is linter:
             state.clear()
 
 
