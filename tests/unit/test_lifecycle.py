@@ -172,3 +172,23 @@ def test_augment_asks_the_checkers_class_model(tmp_path: Path) -> None:
     assert roles is not None and roles.__self__ is checker.classes
     state.clear()
     assert state._roles.__self__ is checker.classes  # pylint: disable=protected-access
+
+
+def test_augment_state_is_one_per_live_linter() -> None:
+    """The augment's per-linter state: the same for one linter, another for another, and
+    dropped with its linter (keyed by id(): a PyLinter's own hash formats its messages)."""
+    import gc  # pylint: disable=import-outside-toplevel
+
+    from pylint.lint import PyLinter  # pylint: disable=import-outside-toplevel
+
+    from tfvarlint import augment  # pylint: disable=import-outside-toplevel
+
+    first, second = PyLinter(), PyLinter()
+    state = augment._state(first)  # pylint: disable=protected-access
+    assert augment._state(first) is state  # pylint: disable=protected-access
+    assert augment._state(second) is not state  # pylint: disable=protected-access
+    key = id(second)
+    del second
+    gc.collect()
+    assert key not in augment._STATES  # pylint: disable=protected-access
+    assert augment._state(first) is state  # pylint: disable=protected-access
