@@ -68,12 +68,10 @@ class EntryPoints:
         self.extra_methods = extra_methods
         self._method_names = kb.TRACED_METHOD_NAMES | extra_methods
         self._given: dict[nodes.Module, frozenset[Body]] = {}
-        self._renaming: dict[nodes.Module, frozenset[str] | None] = {}
 
     def clear(self) -> None:
         """Drop every cached node."""
         self._given.clear()
-        self._renaming.clear()
 
     @property
     def method_names(self) -> frozenset[str]:
@@ -198,10 +196,7 @@ class EntryPoints:
         name, resolves to one: the rest are not looked up (most calls of every module)."""
         if func.name in _CALL_LAST_PARTS:
             return True
-        module = func.root()
-        if module not in self._renaming:
-            self._renaming[module] = renaming_bindings(module)
-        renaming = self._renaming[module]
+        renaming = renaming_bindings(func.root())  # one scan per module, kept by names
         return renaming is None or func.name in renaming
 
 
