@@ -12,7 +12,6 @@ This module knows nothing about which names matter; that is :mod:`tfvarlint.know
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 from astroid import nodes
 
@@ -151,11 +150,8 @@ def clear_caches() -> None:
     _SCANS.clear()
 
 
-_NOT_GIVEN: Any = object()
-
-
 def _lookup(
-    node: nodes.NodeNG, name: str, read: tuple[nodes.FunctionDef, str] | None = _NOT_GIVEN
+    node: nodes.NodeNG, name: str, read: tuple[nodes.FunctionDef, str] | None
 ) -> tuple[nodes.NodeNG, list[nodes.NodeNG]]:
     """``node.lookup(name)``, the same answer for every read of ``name`` in one function body.
 
@@ -165,17 +161,17 @@ def _lookup(
     branches (``if``/``try``) it compares the read with all lie outside the function. So the
     answer is kept per (function, name) when the read is in the body (not a default,
     annotation or decorator, which astroid looks up from elsewhere) and no binding it could
-    consider lies inside the function (a ``global`` statement's).
+    consider lies inside the function (a ``global`` statement's). ``read``: what
+    :func:`_body_read` says of this read.
     """
-    key = _body_read(node, name) if read is _NOT_GIVEN else read
-    if key is None:
+    if read is None:
         return node.lookup(name)
-    scope = key[0]
-    found = _OUTER_LOOKUPS.get(key)
+    scope = read[0]
+    found = _OUTER_LOOKUPS.get(read)
     if found is None:
         found = node.lookup(name)
         if _bindings_outside(scope, name):
-            _OUTER_LOOKUPS[key] = found
+            _OUTER_LOOKUPS[read] = found
     return found
 
 
