@@ -45,14 +45,20 @@ def test_readme_shows_the_real_output() -> None:
     fails. Regenerate it with ``TFVARLINT_UPDATE_DOCS=1 pytest tests/test_examples.py``."""
     output = _lint(*EXAMPLES)
     assert re.search(r"^examples/\w+\.py:\d+:\d+: [EW]73", output, re.M), output
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    shown = _regenerated_or_shown(ROOT / "README.md", README_SAMPLE, output)
+    assert shown is not None, "no 'The first command prints:' block in README.md"
+    assert shown == output, "README.md's sample is stale: TFVARLINT_UPDATE_DOCS=1 regenerates it"
+
+
+def _regenerated_or_shown(page: Path, block: re.Pattern[str], output: str) -> str | None:
+    """The text of ``block`` (its group 2) in ``page``; with TFVARLINT_UPDATE_DOCS set, the
+    block is first rewritten to ``output``. None when the page has no such block."""
+    text = page.read_text(encoding="utf-8")
     if os.environ.get("TFVARLINT_UPDATE_DOCS"):
-        text = README_SAMPLE.sub(lambda m: m[1] + output + m[3], text, count=1)
-        readme.write_text(text, encoding="utf-8")
-    shown = README_SAMPLE.search(text)
-    assert shown, "no 'The first command prints:' block in README.md"
-    assert shown[2] == output, "README.md's sample is stale: TFVARLINT_UPDATE_DOCS=1 regenerates it"
+        text = block.sub(lambda m: m[1] + output + m[3], text, count=1)
+        page.write_text(text, encoding="utf-8")
+    shown = block.search(text)
+    return shown[2] if shown else None
 
 
 PROJECT = ROOT / "examples" / "project"
@@ -72,16 +78,11 @@ def test_example_project_readme_shows_the_real_output() -> None:
     """examples/project/README.md's `tfvarlint src` block is the command's output.
 
     Regenerate it with ``TFVARLINT_UPDATE_DOCS=1 pytest tests/test_examples.py``."""
-    readme = PROJECT / "README.md"
-    text = readme.read_text(encoding="utf-8")
     output = _tfvarlint("src", cwd=PROJECT)
     assert ": E7304: " in output
-    if os.environ.get("TFVARLINT_UPDATE_DOCS"):
-        text = CONSOLE.sub(lambda m: m[1] + output + m[3], text, count=1)
-        readme.write_text(text, encoding="utf-8")
-    shown = CONSOLE.search(text)
-    assert shown, "no ```console $ tfvarlint src block in examples/project/README.md"
-    assert shown[2] == output, "stale: TFVARLINT_UPDATE_DOCS=1 regenerates it"
+    shown = _regenerated_or_shown(PROJECT / "README.md", CONSOLE, output)
+    assert shown is not None, "no ```console $ tfvarlint src block in examples/project/README.md"
+    assert shown == output, "stale: TFVARLINT_UPDATE_DOCS=1 regenerates it"
 
 
 def test_install_instructions_use_the_repository_url_and_current_tag() -> None:
