@@ -92,11 +92,12 @@ def run_args(  # noqa: PLR0917
     scratch: Path,
     src: str | None = None,
     label: str = "",
+    env_extra: dict[str, str] | None = None,
 ) -> Sample:
     """CPU time (user + system, ``RUSAGE_CHILDREN``) of one ``python -m pylint`` run.
 
     ``src``: put this directory first on ``PYTHONPATH`` (a checkout's ``src``), else the
-    installed tfvarlint is used.
+    installed tfvarlint is used. ``env_extra``: more environment variables for the child.
     """
     rcfile = scratch / "empty.rc"
     if not rcfile.exists():
@@ -105,7 +106,7 @@ def run_args(  # noqa: PLR0917
         python, "-m", "pylint", "-j", "1", f"--rcfile={rcfile}", "--persistent=n",
         "--reports=n", "--score=n", *extra, *map(str, files),
     ]  # fmt: skip
-    env = child_env(src)
+    env = {**child_env(src), **(env_extra or {})}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, text=True, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

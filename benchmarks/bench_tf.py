@@ -16,6 +16,9 @@ reported, so a busy machine (other jobs share the CPUs) moves both sides of a pa
 
 - ``plain``: default pylint (all default checkers, ``-j 1``, empty rc file);
 - ``plugin``: ``--load-plugins=tfvarlint`` (augment on: the default);
+- ``cold``: the plugin with its skeleton cache off (``TFVARLINT_NO_CACHE=1``): what a first
+  run, or a run with Keras or tfvarlint just upgraded, pays (``plugin`` reads the cache that
+  an untimed run wrote; the children's ``PYLINTHOME`` is a scratch directory);
 - ``noaug``: the plugin with ``--tfvarlint-augment=n``;
 - ``keras`` (with TensorFlow only): default pylint on the same files rewritten to
   ``import keras`` (:func:`rewrite_to_keras`): what being right about Keras costs natively.
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import shutil
@@ -50,11 +54,13 @@ KERAS_IO_REV = "274278c55b204acbf9438ae7130f3edff58a7e41"  # benchmarks/corpus/s
 CONFIGS: dict[str, list[str]] = {
     "plain": [],
     "plugin": ["--load-plugins=tfvarlint"],
+    "cold": ["--load-plugins=tfvarlint"],
     "noaug": ["--load-plugins=tfvarlint", "--tfvarlint-augment=n"],
     "keras": [],  # on the ``import keras`` copies
     "alone": ["--load-plugins=tfvarlint", "--disable=all", "--enable=tfvarlint"],
     "floor": ["--disable=all", "--enable=syntax-error"],
 }
+CONFIG_ENV: dict[str, dict[str, str]] = {"cold": {"TFVARLINT_NO_CACHE": "1"}}
 
 
 def rewrite_to_keras(text: str) -> str:
@@ -95,10 +101,15 @@ def paired(  # noqa: PLR0917
     """CPU seconds of each configuration, ``runs`` alternating rounds."""
     names = list(configs)
     cpu: dict[str, list[float]] = {name: [] for name in names}
+    for name in names:  # untimed: the skeleton cache of every configuration that reads one
+        if name in {"plugin", "alone"}:
+            run_args(python, CONFIGS[name], configs[name], scratch, src, label=name)
     for round_no in range(runs):
         shift = round_no % len(names)
         for name in names[shift:] + names[:shift]:
-            sample = run_args(python, CONFIGS[name], configs[name], scratch, src, label=name)
+            sample = run_args(
+                python, CONFIGS[name], configs[name], scratch, src, name, CONFIG_ENV.get(name)
+            )
             cpu[name].append(sample.cpu)
             print(f"  [{label}] {round_no + 1}/{runs} {name:6} {sample.cpu:7.2f}s", file=sys.stderr)
     return cpu
@@ -157,8 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(size) for size in args.sizes.split(",") if size]
     keras_sizes = {int(size) for size in args.keras_sizes.split(",") if size}
     result: dict = {
-        "machine": f"{platform.machine()}, {platform.processor() or '?'}, "
-        f"{__import__('os').cpu_count()} CPUs",
+        "machine": f"{platform.machine()}, {platform.processor() or '?'}, {os.cpu_count()} CPUs",
         "environments": {env: describe_python(pythons[env]) for env in envs},
         "runs": args.runs,
     }
@@ -168,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="tfvarlint-bench-tf-") as tmp:
         scratch = Path(tmp)
+        os.environ["PYLINTHOME"] = str(scratch / "pylinthome")  # the children's caches
         examples = collect_keras_io(args.keras_io.resolve(), args.rev, scratch / "git")
         root = scratch / "git" / "src"
         largest = max([*sizes, args.mixed_keras_io])
@@ -181,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
                     pkg = package or default_package(pythons[env], scratch / env)
                     corpora.append((f"package {pkg[0].parent.name} ({len(pkg)})", pkg, None, 0))
                 for name, files, keras_files, size in corpora:
-                    configs = dict.fromkeys(("plain", "plugin", "noaug"), files)
+                    configs = dict.fromkeys(("plain", "plugin", "cold", "noaug"), files)
                     if env == "tf" and keras_files and size in keras_sizes:
                         configs["keras"] = keras_files
                     cpu = paired(pythons[env], configs, args.runs, scratch, src, f"{env} {name}")

@@ -19,13 +19,26 @@ sets (a body that starts with ``raise`` keeps that ``raise``: astroid and pylint
 abstract method). Class bodies, decorators, signatures and module-level code are unchanged.
 A call to a Keras function or method then infers as unknown instead of a guess (astroid would
 otherwise follow Keras's code through every backend), so no core check gets a false lead
-from it. Nothing is imported, and nothing is written to disk.
+from it. Nothing is imported.
+
+Making a skeleton means parsing the whole real module (Keras's ``layers/layer.py`` is 80 kB),
+most of what building one costs; the reduced ``ast`` tree depends only on that source and on
+this code, so it is kept in pylint's cache directory (``PYLINTHOME``, under ``tfvarlint/``),
+one file per source content (:func:`cached_skeleton_tree`), and read back by an unpickler that
+makes nothing but ``ast`` nodes. ``TFVARLINT_NO_CACHE=1`` turns the cache off; a directory that
+cannot be written leaves every skeleton built as if there were none.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
+import functools
+import hashlib
+import io
 import os
+import pickle
+import sys
 from pathlib import Path
 
 from astroid import nodes
@@ -34,6 +47,7 @@ from astroid.exceptions import AstroidBuildingError
 from astroid.manager import AstroidManager
 from astroid.rebuilder import TreeRebuilder
 
+from tfvarlint.knowledge import spellings
 from tfvarlint.knowledge.spellings import KERAS_INTERNAL_PACKAGES
 
 # Keras's public API packages and the internal package their names come from.
@@ -105,7 +119,7 @@ def build_skeleton(modname: str) -> nodes.Module:
         return manager.ast_from_module_name(real)
     try:
         source = Path(location).read_text(encoding="utf-8")
-        tree = skeleton_tree(source)
+        tree = cached_skeleton_tree(source)
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError, RecursionError):
         return manager.ast_from_module_name(real)
     return _astroid_module(manager, tree, source, modname, location)
@@ -119,6 +133,78 @@ def skeleton_source(source: str) -> str:
 def skeleton_tree(source: str) -> ast.Module:
     """The ``ast`` tree of :func:`skeleton_source` (the real module's line numbers)."""
     return ast.fix_missing_locations(_Skeleton().visit(ast.parse(source)))
+
+
+def cached_skeleton_tree(source: str, directory: Path | None = None) -> ast.Module:
+    """:func:`skeleton_tree` of ``source``, from the cache where an earlier run made it.
+
+    ``directory``: the cache (default :func:`cache_directory`; None there: no cache). The file
+    is named by a hash of ``source`` and of what makes the tree (this module, the spellings,
+    the Python version), so a changed Keras, tfvarlint or Python never reads an old tree;
+    a file that cannot be read or is not a tree is made again, and written whole or not at all
+    (a temporary file renamed), so parallel runs never read half a tree.
+    """
+    directory = directory if directory is not None else cache_directory()
+    if directory is None:
+        return skeleton_tree(source)
+    try:
+        key = _tree_format()
+    except OSError:  # tfvarlint's own files unreadable (an odd install): no cache
+        return skeleton_tree(source)
+    path = directory / hashlib.blake2b(source.encode(), key=key, digest_size=20).hexdigest()
+    try:
+        tree = _AstUnpickler(io.BytesIO(path.read_bytes())).load()
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        tree = None
+    if isinstance(tree, ast.Module):
+        return tree
+    tree = skeleton_tree(source)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+    except (OSError, RecursionError, pickle.PicklingError):
+        # A cache only: the tree is made, a later run makes it again (a full disk, a
+        # read-only home); no half-written file is left behind.
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return tree
+
+
+def cache_directory() -> Path | None:
+    """Where skeleton trees are kept: ``<PYLINTHOME>/tfvarlint/skeletons``, as pylint finds
+    its home (``PYLINTHOME``, else the user cache directory); None with ``TFVARLINT_NO_CACHE``."""
+    if os.environ.get("TFVARLINT_NO_CACHE", "") not in {"", "0"}:
+        return None
+    home = os.environ.get("PYLINTHOME")
+    if not home:
+        from pylint.constants import DEFAULT_PYLINT_HOME  # pylint: disable=import-outside-toplevel
+
+        home = DEFAULT_PYLINT_HOME
+    return Path(home) / "tfvarlint" / "skeletons"
+
+
+@functools.cache
+def _tree_format() -> bytes:
+    """A key for what makes a skeleton tree: this code, the spellings it uses, Python's ``ast``."""
+    digest = hashlib.blake2b(digest_size=32)
+    digest.update(sys.version.encode())
+    for module in (__file__, spellings.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.digest()
+
+
+class _AstUnpickler(pickle.Unpickler):
+    """An unpickler that makes ``ast`` nodes and nothing else (a cache file is only data)."""
+
+    def find_class(self, module: str, name: str) -> type:
+        found = getattr(ast, name, None) if module == "ast" else None
+        if isinstance(found, type) and issubclass(found, ast.AST):
+            return found
+        if (module, name) == ("builtins", "Ellipsis"):
+            return Ellipsis  # type: ignore[return-value]
+        raise pickle.UnpicklingError(f"not an ast node: {module}.{name}")
 
 
 def _astroid_module(

@@ -250,6 +250,8 @@ def test_fake_keras_core_messages(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
     (tmp_path / "user.py").write_text(_USER, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env["PYLINTHOME"] = str(tmp_path / "home")  # a cold skeleton cache, then a warm one
+    env.pop("TFVARLINT_NO_CACHE", None)
     env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "site"), env.get("PYTHONPATH", "")])
 
     def lint(*options: str) -> set[tuple[int, str]]:
@@ -271,6 +273,8 @@ def test_fake_keras_core_messages(tmp_path: Path) -> None:
     }
     got = lint("--load-plugins=tfvarlint")
     assert got == marked, got
+    assert list((tmp_path / "home" / "tfvarlint" / "skeletons").iterdir())
+    assert lint("--load-plugins=tfvarlint") == marked  # the skeletons read from the cache
     # Augment off: astroid finds no tf.keras at all.
     assert (2, "no-name-in-module") in lint("--load-plugins=tfvarlint", "--tfvarlint-augment=n")
     native = _USER.replace("from tensorflow import keras", "import keras")
@@ -289,3 +293,65 @@ def test_api_modules_are_recognised(top: str) -> None:
     assert not ks.is_api_module(_Module(f"{top}.src.layers"))  # type: ignore[arg-type]
     assert not ks.is_api_module(_Module(f"{top}._tfvarlint_skeleton.layers"))  # type: ignore[arg-type]
     assert not ks.is_api_module(_Module("numpy"))  # type: ignore[arg-type]
+
+
+_CACHED = '''
+class Dense(Layer):
+    """Doc."""
+
+    def __init__(self, units=..., **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+
+    def call(self, inputs):
+        return ops.matmul(inputs, self.kernel)
+'''
+
+
+def test_skeleton_cache_reads_what_it_wrote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second skeleton of the same source comes from the cache file, equal to a new one."""
+    made = ks.cached_skeleton_tree(_CACHED, tmp_path)
+    assert ast.dump(made) == ast.dump(ks.skeleton_tree(_CACHED))
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+    assert len(list(tmp_path.iterdir())) == 1
+
+    def not_again(source: str) -> ast.Module:
+        raise AssertionError("made again instead of read from the cache")
+
+    monkeypatch.setattr(ks, "skeleton_tree", not_again)
+    assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == ast.dump(made)
+    with pytest.raises(AssertionError, match="made again"):  # another source: not the old tree
+        ks.cached_skeleton_tree(_CACHED.replace("units", "width"), tmp_path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle", b"\x80\x05K\x01.", __import__("pickle").dumps(os.system)],
+    ids=["empty", "garbage", "not-a-tree", "code"],
+)
+def test_skeleton_cache_bad_file_is_made_again(tmp_path: Path, content: bytes) -> None:
+    """A truncated, foreign or code-carrying cache file is never used: the tree is made again."""
+    ks.cached_skeleton_tree(_CACHED, tmp_path)
+    (cached,) = tmp_path.iterdir()
+    cached.write_bytes(content)
+    assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == ast.dump(ks.skeleton_tree(_CACHED))
+    assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == ast.dump(ks.skeleton_tree(_CACHED))
+    assert cached.read_bytes() != content  # written again, whole
+
+
+def test_skeleton_cache_unwritable_directory(tmp_path: Path) -> None:
+    """A cache directory that cannot be made: the skeleton is made, nothing raised."""
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the directory should be", encoding="utf-8")
+    tree = ks.cached_skeleton_tree(_CACHED, blocked / "skeletons")
+    assert ast.dump(tree) == ast.dump(ks.skeleton_tree(_CACHED))
+
+
+def test_skeleton_cache_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PYLINTHOME", str(tmp_path))
+    monkeypatch.delenv("TFVARLINT_NO_CACHE", raising=False)
+    assert ks.cache_directory() == tmp_path / "tfvarlint" / "skeletons"
+    monkeypatch.setenv("TFVARLINT_NO_CACHE", "0")
+    assert ks.cache_directory() == tmp_path / "tfvarlint" / "skeletons"
+    monkeypatch.setenv("TFVARLINT_NO_CACHE", "1")
+    assert ks.cache_directory() is None
