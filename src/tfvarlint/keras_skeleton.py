@@ -152,17 +152,15 @@ def cached_skeleton_tree(source: str, directory: Path | None = None) -> ast.Modu
     except OSError:  # tfvarlint's own files unreadable (an odd install): no cache
         return skeleton_tree(source)
     path = directory / hashlib.blake2b(source.encode(), key=key, digest_size=20).hexdigest()
-    try:
-        tree = _AstUnpickler(io.BytesIO(path.read_bytes())).load()
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        tree = None
-    if isinstance(tree, ast.Module):
+    tree = _read_tree(path)
+    if tree is not None:
         return tree
     tree = skeleton_tree(source)
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.write_bytes(_checksum(payload) + payload)
         partial.replace(path)
     except (OSError, RecursionError, pickle.PicklingError):
         # A cache only: the tree is made, a later run makes it again (a full disk, a
@@ -170,6 +168,33 @@ def cached_skeleton_tree(source: str, directory: Path | None = None) -> ast.Modu
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
     return tree
+
+
+_CHECKSUM_SIZE = 16
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
+
+
+def _read_tree(path: Path) -> ast.Module | None:
+    """The tree a cache file holds, or None: missing, damaged (its checksum), or not a tree.
+
+    Whatever a damaged file makes the unpickler raise (it raises ``MemoryError`` and
+    ``OverflowError`` as well as ``UnpicklingError`` on random bytes), the tree is made again.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    check, payload = data[:_CHECKSUM_SIZE], data[_CHECKSUM_SIZE:]
+    if _checksum(payload) != check:
+        return None
+    try:
+        tree = _AstUnpickler(io.BytesIO(payload)).load()
+    except Exception:  # pylint: disable=broad-exception-caught  # a cache file is only data
+        return None
+    return tree if isinstance(tree, ast.Module) else None
 
 
 def cache_directory() -> Path | None:

@@ -308,7 +308,9 @@ class Dense(Layer):
 '''
 
 
-def test_skeleton_cache_reads_what_it_wrote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_skeleton_cache_reads_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The second skeleton of the same source comes from the cache file, equal to a new one."""
     made = ks.cached_skeleton_tree(_CACHED, tmp_path)
     assert ast.dump(made) == ast.dump(ks.skeleton_tree(_CACHED))
@@ -334,9 +336,25 @@ def test_skeleton_cache_bad_file_is_made_again(tmp_path: Path, content: bytes) -
     ks.cached_skeleton_tree(_CACHED, tmp_path)
     (cached,) = tmp_path.iterdir()
     cached.write_bytes(content)
-    assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == ast.dump(ks.skeleton_tree(_CACHED))
-    assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == ast.dump(ks.skeleton_tree(_CACHED))
+    fresh = ast.dump(ks.skeleton_tree(_CACHED))
+    assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == fresh
+    assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == fresh
     assert cached.read_bytes() != content  # written again, whole
+
+
+def test_skeleton_cache_damaged_file_is_made_again(tmp_path: Path) -> None:
+    """A cache file with bytes changed inside (a disk fault) is caught by its checksum, even
+    where the changed pickle would still load as some tree."""
+    fresh = ast.dump(ks.skeleton_tree(_CACHED))
+    ks.cached_skeleton_tree(_CACHED, tmp_path)
+    (cached,) = tmp_path.iterdir()
+    whole = cached.read_bytes()
+    for at in range(len(whole) // 2, len(whole), max(1, len(whole) // 40)):
+        damaged = bytearray(whole)
+        damaged[at] ^= 0x01
+        cached.write_bytes(bytes(damaged))
+        assert ast.dump(ks.cached_skeleton_tree(_CACHED, tmp_path)) == fresh, at
+        assert cached.read_bytes() == whole  # written again, whole
 
 
 def test_skeleton_cache_unwritable_directory(tmp_path: Path) -> None:
