@@ -78,7 +78,12 @@ class Creations:
         # A class in the middle of being decided reads False (a class reaching itself).
         self._stateful: dict[nodes.ClassDef, bool] = {}
         self._summaries: dict[tuple[Body, int], tuple[Creation, ...]] = {}
-        self._classified: dict[tuple[nodes.Call, Body], tuple[Creates, str, str] | None] = {}
+        # What a call creates, per call, for the body it was classified in (almost always
+        # one); other bodies in _classified_also. No (call, body) key tuple per call: each
+        # would be one more object for the garbage collector to track for the whole run.
+        self._classified: dict[nodes.Call, tuple[Creates, str, str] | None] = {}
+        self._classified_in: dict[nodes.Call, Body] = {}
+        self._classified_also: dict[tuple[nodes.Call, Body], tuple[Creates, str, str] | None] = {}
 
     @property
     def classes(self) -> ClassModel:
@@ -95,6 +100,8 @@ class Creations:
         self._stateful.clear()
         self._summaries.clear()
         self._classified.clear()
+        self._classified_in.clear()
+        self._classified_also.clear()
 
     # --- traced bodies -----------------------------------------------------------------
 
@@ -186,10 +193,17 @@ class Creations:
 
     def classify(self, call: nodes.Call, body: Body) -> tuple[Creates, str, str] | None:
         """What a call creates by itself (no helper following): kind, text, factory."""
+        first = self._classified_in.get(call)
+        if first is body:
+            return self._classified[call]
+        if first is None:
+            found = self._classified[call] = self._classify_call(call, body)
+            self._classified_in[call] = body
+            return found
         key = (call, body)
-        if key not in self._classified:
-            self._classified[key] = self._classify_call(call, body)
-        return self._classified[key]
+        if key not in self._classified_also:
+            self._classified_also[key] = self._classify_call(call, body)
+        return self._classified_also[key]
 
     def _classify_call(self, call: nodes.Call, body: Body) -> tuple[Creates, str, str] | None:
         func = call.func

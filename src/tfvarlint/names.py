@@ -75,7 +75,7 @@ def configure(keras_modules: frozenset[str] | tuple[str, ...]) -> None:
     modules = sorted(keras_modules, key=lambda name: (-len(name), name))
     if modules != _PROJECT_KERAS:
         _PROJECT_KERAS[:] = modules
-        resolve.cache_clear()
+        _RESOLVED.clear()
         _canonical.cache_clear()
         _OUTER_BOUND.clear()
 
@@ -113,14 +113,23 @@ def _fold_era_submodule(qname: str) -> str:
     return qname
 
 
-@lru_cache(maxsize=8192)
 def resolve(node: nodes.NodeNG) -> str | None:
     """:func:`canonical` of :func:`qualified_name`.
 
     Cached per node: the checker asks about the same call several times (traced contexts,
-    creations, helpers), and trees do not change while pylint runs.
+    creations, helpers), and trees do not change while pylint runs. A plain dict keyed by
+    the node: an ``lru_cache`` entry is two more objects the garbage collector tracks (its
+    link and its key tuple), thousands of them kept for the whole run.
     """
-    return canonical(qualified_name(node))
+    try:
+        return _RESOLVED[node]
+    except KeyError:
+        found = _RESOLVED[node] = canonical(qualified_name(node))
+        return found
+
+
+# :func:`resolve`'s answers, per node, for the run (:func:`clear_caches` forgets them).
+_RESOLVED: dict[nodes.NodeNG, str | None] = {}
 
 
 def top_package(qname: str | None) -> str | None:
@@ -134,16 +143,18 @@ def is_tf_name(qname: str | None) -> bool:
 
 
 # Lookups of a name that a function's body reads but does not bind (``tf``, ``layers``,
-# ``len`` in a method), shared by every read of that name in the body: see _lookup.
-_OUTER_LOOKUPS: dict[tuple[nodes.FunctionDef, str], tuple[nodes.NodeNG, list[nodes.NodeNG]]] = {}
-# What such a name is bound to (:func:`_bound_name`), per (function, name, hops left): the
-# answer depends only on the lookup's, which is the same for every read in the body.
-_OUTER_BOUND: dict[tuple[nodes.FunctionDef, str, int], str | None] = {}
+# ``len`` in a method), shared by every read of that name in the body: see _lookup. Kept
+# per function, then per name: a (function, name) key would be one more object for the
+# garbage collector to track, for the whole run, per entry.
+_OUTER_LOOKUPS: dict[nodes.FunctionDef, dict[str, tuple[nodes.NodeNG, list[nodes.NodeNG]]]] = {}
+# What such a name is bound to (:func:`_bound_name`), per function, then (name, hops left):
+# the answer depends only on the lookup's, which is the same for every read in the body.
+_OUTER_BOUND: dict[nodes.FunctionDef, dict[tuple[str, int], str | None]] = {}
 
 
 def clear_caches() -> None:
     """Forget every cached answer (the run is over: no tree is kept)."""
-    resolve.cache_clear()
+    _RESOLVED.clear()
     _canonical.cache_clear()
     _OUTER_LOOKUPS.clear()
     _OUTER_BOUND.clear()
@@ -167,11 +178,12 @@ def _lookup(
     if read is None:
         return node.lookup(name)
     scope = read[0]
-    found = _OUTER_LOOKUPS.get(read)
+    known = _OUTER_LOOKUPS.get(scope)
+    found = known.get(name) if known is not None else None
     if found is None:
         found = node.lookup(name)
         if _bindings_outside(scope, name):
-            _OUTER_LOOKUPS[read] = found
+            _OUTER_LOOKUPS.setdefault(scope, {})[name] = found
     return found
 
 
@@ -213,16 +225,17 @@ def is_inside(node: nodes.NodeNG, container: nodes.NodeNG) -> bool:
 def _bound_name(scope_node: nodes.NodeNG, name: str, hops: int) -> str | None:
     """What ``name`` is bound to, seen from ``scope_node``, as a qualified name."""
     read = _body_read(scope_node, name)
-    key = (read[0], name, hops) if read is not None else None
-    if key is not None and key in _OUTER_BOUND:
-        return _OUTER_BOUND[key]
+    bound = _OUTER_BOUND.get(read[0]) if read is not None else None
+    if bound is not None and (name, hops) in bound:
+        return bound[name, hops]
     try:
         _scope, assignments = _lookup(scope_node, name, read)
     except Exception:  # pylint: disable=broad-exception-caught  # odd trees must not crash pylint
         return None
     found = _binding_name(scope_node, name, hops, assignments)
-    if key is not None and read in _OUTER_LOOKUPS:
-        _OUTER_BOUND[key] = found  # the lookup is the body's (see _lookup): so is its answer
+    if read is not None and name in _OUTER_LOOKUPS.get(read[0], ()):
+        # the lookup is the body's (see _lookup): so is its answer
+        _OUTER_BOUND.setdefault(read[0], {})[name, hops] = found
     return found
 
 

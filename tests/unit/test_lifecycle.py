@@ -127,7 +127,7 @@ def test_close_clears_node_caches(tmp_path: Path) -> None:
     from tfvarlint.checker import TfVarLintChecker
 
     checker = next(c for c in run.linter.get_checkers() if isinstance(c, TfVarLintChecker))
-    assert names.resolve.cache_info().currsize == 0
+    assert not names._RESOLVED  # pylint: disable=protected-access
     assert not checker.classes._roles  # pylint: disable=protected-access
 
 
