@@ -32,13 +32,7 @@ cannot be written leaves every skeleton built as if there were none.
 from __future__ import annotations
 
 import ast
-import contextlib
-import functools
-import hashlib
-import io
 import os
-import pickle
-import sys
 from pathlib import Path
 
 from astroid import nodes
@@ -138,63 +132,17 @@ def skeleton_tree(source: str) -> ast.Module:
 def cached_skeleton_tree(source: str, directory: Path | None = None) -> ast.Module:
     """:func:`skeleton_tree` of ``source``, from the cache where an earlier run made it.
 
-    ``directory``: the cache (default :func:`cache_directory`; None there: no cache). The file
-    is named by a hash of ``source`` and of what makes the tree (this module, the spellings,
-    the Python version), so a changed Keras, tfvarlint or Python never reads an old tree;
-    a file that cannot be read or is not a tree is made again, and written whole or not at all
-    (a temporary file renamed), so parallel runs never read half a tree.
+    ``directory``: the cache (default :func:`cache_directory`; None there: no cache). See
+    :mod:`tfvarlint.skeleton_cache`, imported only here: a run that builds no skeleton
+    (no TensorFlow installed, or only tfvarlint's messages on) never imports its
+    ``hashlib`` and ``pickle``.
     """
     directory = directory if directory is not None else cache_directory()
     if directory is None:
         return skeleton_tree(source)
-    try:
-        key = _tree_format()
-    except OSError:  # tfvarlint's own files unreadable (an odd install): no cache
-        return skeleton_tree(source)
-    path = directory / hashlib.blake2b(source.encode(), key=key, digest_size=20).hexdigest()
-    tree = _read_tree(path)
-    if tree is not None:
-        return tree
-    tree = skeleton_tree(source)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.write_bytes(_checksum(payload) + payload)
-        partial.replace(path)
-    except (OSError, RecursionError, pickle.PicklingError):
-        # A cache only: the tree is made, a later run makes it again (a full disk, a
-        # read-only home); no half-written file is left behind.
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-    return tree
+    from tfvarlint import skeleton_cache  # pylint: disable=import-outside-toplevel
 
-
-_CHECKSUM_SIZE = 16
-
-
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
-
-
-def _read_tree(path: Path) -> ast.Module | None:
-    """The tree a cache file holds, or None: missing, damaged (its checksum), or not a tree.
-
-    Whatever a damaged file makes the unpickler raise (it raises ``MemoryError`` and
-    ``OverflowError`` as well as ``UnpicklingError`` on random bytes), the tree is made again.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    check, payload = data[:_CHECKSUM_SIZE], data[_CHECKSUM_SIZE:]
-    if _checksum(payload) != check:
-        return None
-    try:
-        tree = _AstUnpickler(io.BytesIO(payload)).load()
-    except Exception:  # pylint: disable=broad-exception-caught  # a cache file is only data
-        return None
-    return tree if isinstance(tree, ast.Module) else None
+    return skeleton_cache.cached_tree(source, directory, skeleton_tree, _TREE_SOURCES)
 
 
 def cache_directory() -> Path | None:
@@ -210,26 +158,8 @@ def cache_directory() -> Path | None:
     return Path(home) / "tfvarlint" / "skeletons"
 
 
-@functools.cache
-def _tree_format() -> bytes:
-    """A key for what makes a skeleton tree: this code, the spellings it uses, Python's ``ast``."""
-    digest = hashlib.blake2b(digest_size=32)
-    digest.update(sys.version.encode())
-    for module in (__file__, spellings.__file__):
-        digest.update(Path(module).read_bytes())
-    return digest.digest()
-
-
-class _AstUnpickler(pickle.Unpickler):
-    """An unpickler that makes ``ast`` nodes and nothing else (a cache file is only data)."""
-
-    def find_class(self, module: str, name: str) -> type:
-        found = getattr(ast, name, None) if module == "ast" else None
-        if isinstance(found, type) and issubclass(found, ast.AST):
-            return found
-        if (module, name) == ("builtins", "Ellipsis"):
-            return Ellipsis  # type: ignore[return-value]
-        raise pickle.UnpicklingError(f"not an ast node: {module}.{name}")
+# What makes a skeleton tree, besides the source: this code and the spellings it uses.
+_TREE_SOURCES = (__file__, spellings.__file__)
 
 
 def _astroid_module(

@@ -192,3 +192,28 @@ def test_augment_state_is_one_per_live_linter() -> None:
     gc.collect()
     assert key not in augment._STATES  # pylint: disable=protected-access
     assert augment._state(first) is state  # pylint: disable=protected-access
+
+
+_IMPORTED_BY_A_RUN = """
+import json, sys
+from pylint.lint import Run
+Run(sys.argv[1:], exit=False)
+print("IMPORTED:" + json.dumps(sorted(m for m in sys.modules if m.startswith("tfvarlint"))))
+"""
+
+
+def test_a_run_without_skeletons_never_imports_the_skeleton_cache(tmp_path: Path) -> None:
+    """The cache (``hashlib``, ``pickle``) is imported only to build a Keras skeleton: not
+    by a default pylint run on code that never reaches Keras."""
+    module = tmp_path / "plain.py"
+    module.write_text('"""No TensorFlow here."""\n\n\ndef f(x):\n    return x + 1\n')
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_BY_A_RUN, "--load-plugins=tfvarlint",
+         "--persistent=n", "--score=n", str(module)],
+        capture_output=True, text=True, env=env, check=False, timeout=300,
+    )  # fmt: skip
+    assert "Traceback" not in proc.stderr, proc.stderr
+    imported = json.loads(proc.stdout.rsplit("IMPORTED:", 1)[1])
+    assert "tfvarlint.checker" in imported and "tfvarlint.keras_skeleton" in imported
+    assert "tfvarlint.skeleton_cache" not in imported
