@@ -7,7 +7,7 @@ the same way to a direct creation and to a helper's call site, at every depth.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from astroid import nodes
@@ -68,6 +68,44 @@ class Creation:  # pylint: disable=too-many-instance-attributes  # a record of o
         return self.creates in kb.KERAS2_TRACKS_LAZY or self.factory in kb.KERAS2_TRACKED_FACTORIES
 
 
+_Classified = tuple[Creates, str, str] | None
+
+
+class _PerCall:
+    """What a call creates, per call, for the body it was first classified in (almost always
+    its only one); any other body apart. No (call, body) key tuple per call: each would be one
+    more object for the garbage collector to track for the whole run."""
+
+    __slots__ = ("_also", "_found", "_in")
+
+    def __init__(self) -> None:
+        self._found: dict[nodes.Call, _Classified] = {}
+        self._in: dict[nodes.Call, Body] = {}
+        self._also: dict[tuple[nodes.Call, Body], _Classified] = {}
+
+    def get(
+        self, call: nodes.Call, body: Body, classify: Callable[[nodes.Call, Body], _Classified]
+    ) -> _Classified:
+        """The cached result for (call, body), computed by ``classify`` the first time."""
+        first = self._in.get(call)
+        if first is body:
+            return self._found[call]
+        if first is None:
+            found = self._found[call] = classify(call, body)
+            self._in[call] = body
+            return found
+        key = (call, body)
+        if key not in self._also:
+            self._also[key] = classify(call, body)
+        return self._also[key]
+
+    def clear(self) -> None:
+        """Drop every cached node."""
+        self._found.clear()
+        self._in.clear()
+        self._also.clear()
+
+
 class Creations:
     """Finds creations for one Keras version; caches across the modules of a run."""
 
@@ -78,12 +116,7 @@ class Creations:
         # A class in the middle of being decided reads False (a class reaching itself).
         self._stateful: dict[nodes.ClassDef, bool] = {}
         self._summaries: dict[tuple[Body, int], tuple[Creation, ...]] = {}
-        # What a call creates, per call, for the body it was classified in (almost always
-        # one); other bodies in _classified_also. No (call, body) key tuple per call: each
-        # would be one more object for the garbage collector to track for the whole run.
-        self._classified: dict[nodes.Call, tuple[Creates, str, str] | None] = {}
-        self._classified_in: dict[nodes.Call, Body] = {}
-        self._classified_also: dict[tuple[nodes.Call, Body], tuple[Creates, str, str] | None] = {}
+        self._classified = _PerCall()
 
     @property
     def classes(self) -> ClassModel:
@@ -100,8 +133,6 @@ class Creations:
         self._stateful.clear()
         self._summaries.clear()
         self._classified.clear()
-        self._classified_in.clear()
-        self._classified_also.clear()
 
     # --- traced bodies -----------------------------------------------------------------
 
@@ -193,17 +224,7 @@ class Creations:
 
     def classify(self, call: nodes.Call, body: Body) -> tuple[Creates, str, str] | None:
         """What a call creates by itself (no helper following): kind, text, factory."""
-        first = self._classified_in.get(call)
-        if first is body:
-            return self._classified[call]
-        if first is None:
-            found = self._classified[call] = self._classify_call(call, body)
-            self._classified_in[call] = body
-            return found
-        key = (call, body)
-        if key not in self._classified_also:
-            self._classified_also[key] = self._classify_call(call, body)
-        return self._classified_also[key]
+        return self._classified.get(call, body, self._classify_call)
 
     def _classify_call(self, call: nodes.Call, body: Body) -> tuple[Creates, str, str] | None:
         func = call.func
