@@ -263,10 +263,7 @@ def register(linter: PyLinter, classes: ClassModel | None = None) -> None:
         manager.register_transform(
             nodes.Module, keras_skeleton.redirect_api_imports, _keras_api_module
         )
-        manager.register_transform(
-            nodes.Call, inference_tip(_infer_keras_dataset), _calls_load_data
-        )
-        manager.register_transform(nodes.Call, inference_tip(_infer_functional_model), _calls_model)
+        manager.register_transform(nodes.Call, inference_tip(_infer_keras_call), _keras_call)
         _Hooks.installed = True
     _install_suppressions(linter)
 
@@ -308,10 +305,28 @@ def _keras_api_module(module: nodes.Module) -> bool:
     return keras_skeleton.is_api_module(module) and _Hooks.enabled() is not None
 
 
-def _calls_load_data(node: nodes.Call) -> bool:
+def _callee_name(node: nodes.Call) -> str | None:
     func = node.func
+    return func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+
+
+def _keras_call(node: nodes.Call) -> bool:
+    """``x.load_data()`` or ``Model(inputs, outputs)``: one predicate for both inference tips,
+    because astroid asks every transform's predicate of every call in every module it builds
+    (TensorFlow's own included: about 23,000 calls for one keras.io example)."""
+    func = node.func  # _callee_name inlined: one Python call per call node, not two
     name = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
-    return name == "load_data"
+    if name == "load_data":
+        return True
+    return name == "Model" and (
+        len(node.args) >= 2 or {k.arg for k in node.keywords or ()} >= {"inputs", "outputs"}
+    )
+
+
+def _infer_keras_call(node: nodes.Call, context: Any = None) -> Any:
+    if _callee_name(node) == "load_data":
+        return _infer_keras_dataset(node, context)
+    return _infer_functional_model(node, context)
 
 
 def _infer_keras_dataset(node: nodes.Call, context: Any = None) -> Any:
@@ -326,14 +341,6 @@ def _infer_keras_dataset(node: nodes.Call, context: Any = None) -> Any:
             if top_package(name) in _KERAS_INTERNAL_PACKAGES and ".datasets." in name:
                 return iter([util.Uninferable])
     raise UseInferenceDefault
-
-
-def _calls_model(node: nodes.Call) -> bool:
-    func = node.func
-    name = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
-    return name == "Model" and (
-        len(node.args) >= 2 or {k.arg for k in node.keywords or ()} >= {"inputs", "outputs"}
-    )
 
 
 def _infer_functional_model(node: nodes.Call, context: Any = None) -> Any:
