@@ -4,7 +4,9 @@ Making a skeleton means parsing the whole real Keras module; the reduced ``ast``
 only on that source and on the code that reduces it, so it is pickled into pylint's cache
 directory, one file per source content, and read back by an unpickler that makes nothing but
 ``ast`` nodes. A file is a checksum of its pickle, then the pickle: a damaged file, or one
-that is not a tree, is made again, never read as a wrong tree.
+that is not a tree, is made again, never read as a wrong tree. Files no run has read for
+:data:`UNUSED_DAYS` days (those of a Keras, tfvarlint or Python since upgraded) are deleted,
+at most once a day.
 
 Imported only when a skeleton is built (with Keras installed and the augment at work).
 """
@@ -19,10 +21,16 @@ import io
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 _CHECKSUM_SIZE = 16
+_NAME_LENGTH = 40  # hex digits of a cache file's name (a 20-byte blake2b digest)
+UNUSED_DAYS = 30  # a cache file no run has read for this long is deleted
+_DAY = 24 * 3600.0
+_MARKER = ".last-pruned"  # its time: when the directory was last pruned
+_PRUNED: set[Path] = set()  # directories this process has looked at already
 
 
 def cached_tree(
@@ -41,6 +49,9 @@ def cached_tree(
     except OSError:  # tfvarlint's own files unreadable (an odd install): no cache
         return make(source)
     path = directory / hashlib.blake2b(source.encode(), key=key, digest_size=20).hexdigest()
+    if directory not in _PRUNED:
+        _PRUNED.add(directory)
+        prune(directory)
     tree = _read_tree(path)
     if tree is not None:
         return tree
@@ -70,7 +81,9 @@ def _read_tree(path: Path) -> ast.Module | None:
     ``OverflowError`` as well as ``UnpicklingError`` on random bytes), the tree is made again.
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            modified = os.fstat(file.fileno()).st_mtime
+            data = file.read()
     except OSError:
         return None
     check, payload = data[:_CHECKSUM_SIZE], data[_CHECKSUM_SIZE:]
@@ -80,7 +93,45 @@ def _read_tree(path: Path) -> ast.Module | None:
         tree = _AstUnpickler(io.BytesIO(payload)).load()
     except Exception:  # pylint: disable=broad-exception-caught  # a cache file is only data
         return None
-    return tree if isinstance(tree, ast.Module) else None
+    if not isinstance(tree, ast.Module):
+        return None
+    if time.time() - modified > _DAY:  # read: marked as used (once a day), so never pruned
+        with contextlib.suppress(OSError):
+            os.utime(path)
+    return tree
+
+
+def prune(directory: Path) -> None:
+    """Delete the cache files of ``directory`` no run has read for :data:`UNUSED_DAYS` days
+    (a read marks a file, :func:`_read_tree`), and temporary files a killed run left, at most
+    once a day (the time of the ``.last-pruned`` file). Only files named as this cache names
+    them are deleted; a directory that cannot be read or written is left as it is."""
+    marker = directory / _MARKER
+    now = time.time()
+    try:
+        if now - marker.stat().st_mtime < _DAY:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        marker.touch()
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.endswith(".tmp"):
+            limit = _DAY
+            name = name.split(".", 1)[0]
+        else:
+            limit = UNUSED_DAYS * _DAY
+        if len(name) != _NAME_LENGTH or name.strip("0123456789abcdef"):
+            continue  # not a file of this cache
+        with contextlib.suppress(OSError):  # another run may have deleted it first
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > limit:
+                Path(entry.path).unlink()
 
 
 @functools.cache
