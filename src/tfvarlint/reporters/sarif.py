@@ -26,7 +26,6 @@ the text of its line (not the line number), so an alert survives edits above it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import linecache
 import os
@@ -224,6 +223,10 @@ class SarifReporter(BaseReporter):
         line = linecache.getline(msg.abspath or msg.path, msg.line) if msg.line > 0 else ""
         key = "\0".join((msg.msg_id, artifact["uri"], msg.obj or "", " ".join(line.split())))
         seen[key] += 1
+        # imported here: registering the plugin imports this module in every run, and
+        # hashlib (OpenSSL) costs about 3 ms a process to import; only SARIF output needs it
+        import hashlib  # pylint: disable=import-outside-toplevel
+
         return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
 
     def _artifact(self, msg: Message) -> dict[str, str]:
