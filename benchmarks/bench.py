@@ -39,6 +39,7 @@ import platform
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -99,22 +100,68 @@ def run_args(  # noqa: PLR0917
     ``src``: put this directory first on ``PYTHONPATH`` (a checkout's ``src``), else the
     installed tfvarlint is used. ``env_extra``: more environment variables for the child.
     """
-    rcfile = scratch / "empty.rc"
-    if not rcfile.exists():
-        rcfile.write_text("", encoding="utf-8")
-    cmd = [
-        python, "-m", "pylint", "-j", "1", f"--rcfile={rcfile}", "--persistent=n",
-        "--reports=n", "--score=n", *extra, *map(str, files),
-    ]  # fmt: skip
+    cmd = pylint_command(python, extra, files, scratch)
     env = {**child_env(src), **(env_extra or {})}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, text=True, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode & (1 | 32) or "tfvarlint: internal error" in proc.stderr:
-        sys.exit(f"pylint {label} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    check_run(proc, label)
     messages = len(PLUGIN_MESSAGE.findall(proc.stdout))
     return Sample(cpu, messages)
+
+
+def pylint_command(python: str, extra: list[str], files: list[Path], scratch: Path) -> list[str]:
+    """``python -m pylint -j 1`` with an empty rc file, no persistence, ``extra`` options."""
+    rcfile = scratch / "empty.rc"
+    if not rcfile.exists():
+        rcfile.write_text("", encoding="utf-8")
+    return [
+        python, "-m", "pylint", "-j", "1", f"--rcfile={rcfile}", "--persistent=n",
+        "--reports=n", "--score=n", *extra, *map(str, files),
+    ]  # fmt: skip
+
+
+def check_run(proc: subprocess.CompletedProcess[str], label: str) -> None:
+    """Stop the benchmark where pylint crashed (fatal or error exit bits, an internal error)."""
+    if proc.returncode & (1 | 32) or "tfvarlint: internal error" in proc.stderr:
+        sys.exit(f"pylint {label} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+
+
+_COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
+
+
+def count_instructions(  # noqa: PLR0917
+    python: str,
+    extra: list[str],
+    files: list[Path],
+    scratch: Path,
+    src: str | None = None,
+    label: str = "",
+    env_extra: dict[str, str] | None = None,
+) -> int:
+    """Instructions one ``python -m pylint`` run executes, counted by valgrind's callgrind.
+
+    Unlike CPU time, the count does not move with the machine's load or clock: the same
+    interpreter, files and hash seed (``PYTHONHASHSEED=0``) give the same count within a
+    fraction of a percent, so one run per configuration is enough (about 50x slower than a
+    plain run). It counts work, not time: memory-bound work such as the garbage collector's
+    walks over astroid's trees takes more time per instruction than the average.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        sys.exit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+    cmd = [
+        valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
+        *pylint_command(python, extra, files, scratch),
+    ]  # fmt: skip
+    env = {**child_env(src), "PYTHONHASHSEED": "0", **(env_extra or {})}
+    proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, text=True, check=False)
+    check_run(proc, label)
+    found = _COLLECTED.findall(proc.stderr)
+    if not found:
+        sys.exit(f"valgrind printed no instruction count for {label}:\n{proc.stderr[-3000:]}")
+    return int(found[-1])
 
 
 def child_env(src: str | None = None) -> dict[str, str]:

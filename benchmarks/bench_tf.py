@@ -28,6 +28,12 @@ distribution of the TF interpreter's site-packages, copied). Part (b) compares t
 (``--disable=all --enable=tfvarlint``) with astroid's parse floor (see ``bench.py``) on a mixed
 corpus (``--mixed``: keras.io, Keras and tf-keras layers, small user projects).
 CPU time is the child processes' user + system time (``RUSAGE_CHILDREN``).
+
+``--instructions`` counts instructions instead (valgrind's callgrind, ``PYTHONHASHSEED=0``),
+one run per configuration, the configurations of a corpus in parallel: a count does not move
+with the machine's load, so it resolves differences of a percent that CPU-time pairs on a
+shared machine cannot (their ratios spread by 10-20 %). It measures work, not time: the
+garbage collector's walks over astroid's trees cost more time per instruction than the rest.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -48,7 +55,13 @@ sys.path.insert(0, str(HERE))
 
 # pylint: disable=wrong-import-position
 from augment_counts import collect as collect_keras_io  # noqa: E402
-from bench import collect, describe_python, run_args, warm_up  # noqa: E402
+from bench import (  # noqa: E402
+    collect,
+    count_instructions,
+    describe_python,
+    run_args,
+    warm_up,
+)
 
 KERAS_IO_REV = "274278c55b204acbf9438ae7130f3edff58a7e41"  # benchmarks/corpus/sources.txt
 CONFIGS: dict[str, list[str]] = {
@@ -90,6 +103,13 @@ def flat_copy(files: list[Path], root: Path, out: Path, keras: bool = False) -> 
     return copied
 
 
+def warm_cache(python: str, configs: dict[str, list[Path]], scratch: Path, src: str | None) -> None:
+    """An untimed ``plugin`` run, where there is one: it writes the skeleton cache ``plugin``
+    reads (``alone`` has core messages off: the augment builds no skeleton there)."""
+    if "plugin" in configs:
+        run_args(python, CONFIGS["plugin"], configs["plugin"], scratch, src, label="plugin")
+
+
 def paired(  # noqa: PLR0917
     python: str,
     configs: dict[str, list[Path]],
@@ -101,9 +121,7 @@ def paired(  # noqa: PLR0917
     """CPU seconds of each configuration, ``runs`` alternating rounds."""
     names = list(configs)
     cpu: dict[str, list[float]] = {name: [] for name in names}
-    for name in names:  # untimed: writes the skeleton cache that ``plugin`` reads
-        if name == "plugin":  # (``alone`` has core messages off: the augment builds none)
-            run_args(python, CONFIGS[name], configs[name], scratch, src, label=name)
+    warm_cache(python, configs, scratch, src)
     for round_no in range(runs):
         shift = round_no % len(names)
         for name in names[shift:] + names[:shift]:
@@ -113,6 +131,40 @@ def paired(  # noqa: PLR0917
             cpu[name].append(sample.cpu)
             print(f"  [{label}] {round_no + 1}/{runs} {name:6} {sample.cpu:7.2f}s", file=sys.stderr)
     return cpu
+
+
+def counted(  # noqa: PLR0917
+    python: str,
+    configs: dict[str, list[Path]],
+    scratch: Path,
+    src: str | None,
+    label: str,
+    base: str,
+) -> dict[str, dict[str, float]]:
+    """Instructions of one run of each configuration (callgrind; in parallel, one per CPU:
+    a count does not depend on the load), and each count's ratio to ``base``'s."""
+    warm_cache(python, configs, scratch, src)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        futures = {
+            name: pool.submit(
+                count_instructions,
+                python,
+                CONFIGS[name],
+                files,
+                scratch,
+                src,
+                name,
+                CONFIG_ENV.get(name),
+            )
+            for name, files in configs.items()
+        }
+        counts = {name: future.result() for name, future in futures.items()}
+    for name, count in counts.items():
+        print(f"  [{label}] {name:6} {count / 1e9:8.3f}G instructions", file=sys.stderr)
+    return {
+        name: {"instructions": count, "ratio": round(count / counts[base], 4)}
+        for name, count in counts.items()
+    }
 
 
 def ratios(cpu: dict[str, list[float]], base: str) -> dict[str, dict[str, float]]:
@@ -160,6 +212,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--mixed-keras-io", type=int, default=40)
     parser.add_argument("--parts", default="ab", help="a: pylint pairs, b: alone vs floor")
+    parser.add_argument(
+        "--configs",
+        default="plain,plugin,cold,noaug,keras",
+        help="which configurations of part (a) (plain, the base of the ratios, always runs)",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions with valgrind (one run per configuration) instead of CPU time",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     src = str(Path(args.src).resolve()) if args.src else None
@@ -167,10 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     envs = [env for env in args.envs.split(",") if env]
     sizes = [int(size) for size in args.sizes.split(",") if size]
     keras_sizes = {int(size) for size in args.keras_sizes.split(",") if size}
+    chosen = set(args.configs.split(","))
     result: dict = {
         "machine": f"{platform.machine()}, {platform.processor() or '?'}, {os.cpu_count()} CPUs",
         "environments": {env: describe_python(pythons[env]) for env in envs},
-        "runs": args.runs,
+        "runs": 1 if args.instructions else args.runs,
+        "measure": "instructions (callgrind)" if args.instructions else "CPU time",
     }
     print(json.dumps(result, indent=1), file=sys.stderr)
     for env in envs:
@@ -195,18 +259,24 @@ def main(argv: list[str] | None = None) -> int:
                     configs = dict.fromkeys(("plain", "plugin", "cold", "noaug"), files)
                     if env == "tf" and keras_files and size in keras_sizes:
                         configs["keras"] = keras_files
-                    cpu = paired(pythons[env], configs, args.runs, scratch, src, f"{env} {name}")
-                    row = ratios(cpu, "plain")
+                    configs = {k: v for k, v in configs.items() if k == "plain" or k in chosen}
+                    label = f"{env} {name}"
+                    if args.instructions:
+                        row = counted(pythons[env], configs, scratch, src, label, "plain")
+                    else:
+                        cpu = paired(pythons[env], configs, args.runs, scratch, src, label)
+                        row = ratios(cpu, "plain")
                     result.setdefault("a", {}).setdefault(env, {})[name] = row
                     print(f"(a) {env} {name}: " + json.dumps(row))
         if "b" in args.parts:
             mixed = plain[: args.mixed_keras_io] + collect(args.mixed, ["*_test.py"])
             for env in envs:
-                cpu = paired(
-                    pythons[env], dict.fromkeys(("floor", "alone"), mixed), args.runs,
-                    scratch, src, f"{env} mixed",
-                )  # fmt: skip
-                row = ratios(cpu, "floor")
+                configs = dict.fromkeys(("floor", "alone"), mixed)
+                if args.instructions:
+                    row = counted(pythons[env], configs, scratch, src, f"{env} mixed", "floor")
+                else:
+                    cpu = paired(pythons[env], configs, args.runs, scratch, src, f"{env} mixed")
+                    row = ratios(cpu, "floor")
                 result.setdefault("b", {})[env] = {"files": len(mixed), **row}
                 print(f"(b) {env} mixed {len(mixed)} files: " + json.dumps(row))
     print(json.dumps(result, indent=1))
