@@ -141,6 +141,9 @@ class _State:
         self._shared: Callable[[nodes.ClassDef], frozenset[Role]] | None = None
         self._imports: tuple[int, frozenset[str]] | None = None
         self._core_on: bool | None = None
+        # (id of the module, option) -> its Keras version: the hook asks for every failed
+        # ``tensorflow.keras`` import, hundreds of times a module, and deciding reads files
+        self._keras3: tuple[tuple[int, str], bool] | None = None
 
     def core_messages_on(self, linter: PyLinter) -> bool:
         """Some message of core pylint (or another plugin) is on: the augment has work.
@@ -175,6 +178,7 @@ class _State:
         self._roles = self._shared
         self._imports = None
         self._core_on = None
+        self._keras3 = None
 
     def keras3(self, linter: PyLinter) -> bool:
         """Keras 3 semantics for the module being linted (``tfvarlint-keras-version``), decided
@@ -183,9 +187,11 @@ class _State:
         if choice != "auto":
             return uses_keras3(choice, set())
         module = _current_module(linter)
-        return uses_keras3(
-            choice, self._current_imports(linter), module.file if module is not None else None
-        )
+        key = (id(module), choice)
+        if self._keras3 is None or self._keras3[0] != key:
+            file = module.file if module is not None else None
+            self._keras3 = (key, uses_keras3(choice, self._current_imports(linter), file))
+        return self._keras3[1]
 
     def _current_imports(self, linter: PyLinter) -> frozenset[str]:
         """Top packages imported by the module being checked (for ``import tf_keras``)."""

@@ -204,7 +204,8 @@ print("IMPORTED:" + json.dumps(sorted(sys.modules)))
 
 def _imported_by_a_run(module: Path, *options: str) -> set[str]:
     """The modules a default pylint run on ``module`` (with ``options``) has imported."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    path = os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])
+    env = {**os.environ, "PYTHONPATH": path}
     proc = subprocess.run(
         [sys.executable, "-c", _IMPORTED_BY_A_RUN, *options, "--persistent=n", "--score=n",
          str(module)],
@@ -227,3 +228,54 @@ def test_a_run_without_skeletons_never_imports_the_skeleton_cache(tmp_path: Path
     assert "tfvarlint.skeleton_cache" not in imported
     added = imported - _imported_by_a_run(module)
     assert not added & {"hashlib", "_hashlib", "pickle", "_pickle"}, sorted(added)
+
+
+def test_augment_decides_the_keras_version_once_a_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failed-import hook asks for the Keras version of every ``tensorflow.keras`` name it
+    resolves: decided once for the module being linted (deciding reads project files), again
+    for the next module, for another option value, and after clear()."""
+    import astroid  # pylint: disable=import-outside-toplevel
+
+    from tfvarlint import augment  # pylint: disable=import-outside-toplevel
+
+    asked: list[tuple[str, str | None]] = []
+
+    def counted(choice: str, imported: frozenset[str], module_file: str | None = None) -> bool:
+        asked.append((choice, module_file))
+        return choice == "3" if choice in {"2", "3"} else "tf_keras" not in imported
+
+    monkeypatch.setattr(augment, "uses_keras3", counted)
+    cache = astroid.MANAGER.astroid_cache
+    modules = {}
+    for name, code in (("k3_user", "import keras\n"), ("k2_user", "import tf_keras\n")):
+        path = tmp_path / f"{name}.py"
+        path.write_text(code)
+        modules[name] = astroid.parse(code, module_name=name, path=str(path))
+        monkeypatch.setitem(cache, name, modules[name])
+
+    class Config:  # pylint: disable=too-few-public-methods
+        tfvarlint_keras_version = "auto"
+
+    class Linter:  # pylint: disable=too-few-public-methods
+        config = Config()
+        current_name = "k3_user"
+
+    linter = Linter()
+    state = augment._State()  # pylint: disable=protected-access
+    assert [state.keras3(linter) for _ in range(5)] == [True] * 5  # type: ignore[arg-type]
+    assert asked == [("auto", str(tmp_path / "k3_user.py"))]
+    linter.current_name = "k2_user"
+    assert state.keras3(linter) is False  # type: ignore[arg-type]
+    assert state.keras3(linter) is False  # type: ignore[arg-type]
+    assert len(asked) == 2
+    Config.tfvarlint_keras_version = "2"
+    assert state.keras3(linter) is False  # type: ignore[arg-type]
+    Config.tfvarlint_keras_version = "auto"
+    assert state.keras3(linter) is False  # type: ignore[arg-type]
+    assert len(asked) == 3  # the option's value decides alone, and is not kept
+    state.clear()
+    assert state.keras3(linter) is False  # type: ignore[arg-type]
+    k2_file = str(tmp_path / "k2_user.py")
+    assert asked[1:] == [("auto", k2_file), ("2", None), ("auto", k2_file)]
