@@ -100,8 +100,7 @@ def run_args(  # noqa: PLR0917
     ``src``: put this directory first on ``PYTHONPATH`` (a checkout's ``src``), else the
     installed tfvarlint is used. ``env_extra``: more environment variables for the child.
     """
-    cmd = pylint_command(python, extra, files, scratch)
-    env = {**child_env(src), **(env_extra or {})}
+    cmd, env = child_run(python, extra, files, scratch, src, env_extra)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, text=True, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -111,15 +110,24 @@ def run_args(  # noqa: PLR0917
     return Sample(cpu, messages)
 
 
-def pylint_command(python: str, extra: list[str], files: list[Path], scratch: Path) -> list[str]:
-    """``python -m pylint -j 1`` with an empty rc file, no persistence, ``extra`` options."""
+def child_run(  # noqa: PLR0917
+    python: str,
+    extra: list[str],
+    files: list[Path],
+    scratch: Path,
+    src: str | None = None,
+    env_extra: dict[str, str] | None = None,
+) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of one child: ``python -m pylint -j 1`` with an empty rc
+    file, no persistence and ``extra`` options; see :func:`child_env` for ``src``."""
     rcfile = scratch / "empty.rc"
     if not rcfile.exists():
         rcfile.write_text("", encoding="utf-8")
-    return [
+    cmd = [
         python, "-m", "pylint", "-j", "1", f"--rcfile={rcfile}", "--persistent=n",
         "--reports=n", "--score=n", *extra, *map(str, files),
     ]  # fmt: skip
+    return cmd, {**child_env(src), **(env_extra or {})}
 
 
 def check_run(proc: subprocess.CompletedProcess[str], label: str) -> None:
@@ -131,16 +139,9 @@ def check_run(proc: subprocess.CompletedProcess[str], label: str) -> None:
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 
-def count_instructions(  # noqa: PLR0917
-    python: str,
-    extra: list[str],
-    files: list[Path],
-    scratch: Path,
-    src: str | None = None,
-    label: str = "",
-    env_extra: dict[str, str] | None = None,
-) -> int:
-    """Instructions one ``python -m pylint`` run executes, counted by valgrind's callgrind.
+def count_instructions(cmd: list[str], env: dict[str, str], scratch: Path, label: str) -> int:
+    """Instructions the child run ``cmd`` (from :func:`child_run`) executes, counted by
+    valgrind's callgrind.
 
     Unlike CPU time, the count does not move with the machine's load or clock: the same
     interpreter, files and hash seed (``PYTHONHASHSEED=0``) give the same count within a
@@ -151,12 +152,11 @@ def count_instructions(  # noqa: PLR0917
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         sys.exit("--instructions needs valgrind (Debian: apt-get install valgrind)")
-    cmd = [
-        valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
-        *pylint_command(python, extra, files, scratch),
-    ]  # fmt: skip
-    env = {**child_env(src), "PYTHONHASHSEED": "0", **(env_extra or {})}
-    proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, text=True, check=False)
+    counted = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
+    env = {**env, "PYTHONHASHSEED": "0"}
+    proc = subprocess.run(
+        counted, cwd=scratch, env=env, capture_output=True, text=True, check=False
+    )
     check_run(proc, label)
     found = _COLLECTED.findall(proc.stderr)
     if not found:

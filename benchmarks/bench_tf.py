@@ -56,6 +56,7 @@ sys.path.insert(0, str(HERE))
 # pylint: disable=wrong-import-position
 from augment_counts import collect as collect_keras_io  # noqa: E402
 from bench import (  # noqa: E402
+    child_run,
     collect,
     count_instructions,
     describe_python,
@@ -148,13 +149,9 @@ def counted(  # noqa: PLR0917
         futures = {
             name: pool.submit(
                 count_instructions,
-                python,
-                CONFIGS[name],
-                files,
+                *child_run(python, CONFIGS[name], files, scratch, src, CONFIG_ENV.get(name)),
                 scratch,
-                src,
                 name,
-                CONFIG_ENV.get(name),
             )
             for name, files in configs.items()
         }
