@@ -32,7 +32,7 @@ CPU time is the child processes' user + system time (``RUSAGE_CHILDREN``).
 ``--instructions`` counts instructions instead (valgrind's callgrind, ``PYTHONHASHSEED=0``),
 one run per configuration, the configurations of a corpus in parallel: a count does not move
 with the machine's load, so it resolves differences of a percent that CPU-time pairs on a
-shared machine cannot (their ratios spread by 10-20 %). It measures work, not time: the
+shared machine cannot (their ratios spread by 20 % and more). It measures work, not time: the
 garbage collector's walks over astroid's trees cost more time per instruction than the rest.
 """
 

@@ -134,16 +134,16 @@ def _class_roles_finder() -> Callable[[nodes.ClassDef], frozenset[Role]]:
 
 
 class _State:
-    """What the augment keeps for one linter: class roles, the current module's imports."""
+    """What the augment keeps for one linter: class roles, the current module's Keras version."""
 
     def __init__(self) -> None:
         self._roles: Callable[[nodes.ClassDef], frozenset[Role]] | None = None
         self._shared: Callable[[nodes.ClassDef], frozenset[Role]] | None = None
-        self._imports: tuple[int, frozenset[str]] | None = None
         self._core_on: bool | None = None
-        # (id of the module, option) -> its Keras version: the hook asks for every failed
-        # ``tensorflow.keras`` import, hundreds of times a module, and deciding reads files
-        self._keras3: tuple[tuple[int, str], bool] | None = None
+        # (id of the module being linted, its Keras version under "auto"): the hook asks for
+        # every failed ``tensorflow.keras`` import, hundreds of times a module, and deciding
+        # reads the module's imports and its project's files
+        self._keras3: tuple[int, bool] | None = None
 
     def core_messages_on(self, linter: PyLinter) -> bool:
         """Some message of core pylint (or another plugin) is on: the augment has work.
@@ -176,7 +176,6 @@ class _State:
     def clear(self) -> None:
         """Drop what holds nodes (pylint's ``clear-cache-post-run``, editors, LSP servers)."""
         self._roles = self._shared
-        self._imports = None
         self._core_on = None
         self._keras3 = None
 
@@ -187,20 +186,14 @@ class _State:
         if choice != "auto":
             return uses_keras3(choice, set())
         module = _current_module(linter)
-        key = (id(module), choice)
-        if self._keras3 is None or self._keras3[0] != key:
-            file = module.file if module is not None else None
-            self._keras3 = (key, uses_keras3(choice, self._current_imports(linter), file))
+        if self._keras3 is None or self._keras3[0] != id(module):
+            if module is None:
+                keras3 = uses_keras3(choice, frozenset())
+            else:  # its imports tell ``import tf_keras``
+                imported = frozenset(imported_top_packages(module))
+                keras3 = uses_keras3(choice, imported, module.file)
+            self._keras3 = (id(module), keras3)
         return self._keras3[1]
-
-    def _current_imports(self, linter: PyLinter) -> frozenset[str]:
-        """Top packages imported by the module being checked (for ``import tf_keras``)."""
-        module = _current_module(linter)
-        if module is None:
-            return frozenset()
-        if self._imports is None or self._imports[0] != id(module):
-            self._imports = (id(module), frozenset(imported_top_packages(module)))
-        return self._imports[1]
 
 
 def _current_module(linter: PyLinter) -> nodes.Module | None:
