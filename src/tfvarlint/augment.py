@@ -41,7 +41,7 @@ from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
 from astroid.manager import AstroidManager
 from pylint.checkers import BaseChecker
 
-from tfvarlint import keras_skeleton
+from tfvarlint import keras_skeleton, registered
 from tfvarlint.classes import ClassModel
 from tfvarlint.keras_version import uses_keras3
 from tfvarlint.knowledge import Role
@@ -156,7 +156,7 @@ class _State:
         if self._core_on is None:
             self._core_on = any(
                 linter.is_message_enabled(msgid)
-                for checker in linter.get_checkers()
+                for checker in registered.checkers(linter)
                 if checker.name not in {"main", AugmentOptions.name}
                 for msgid in checker.msgs
             )
@@ -250,7 +250,7 @@ def register(linter: PyLinter, classes: ClassModel | None = None) -> None:
 
     ``classes``: the checker's class model, so both ask one model (and clear it together).
     """
-    if not any(isinstance(c, AugmentOptions) for c in linter.get_checkers()):
+    if not any(isinstance(c, AugmentOptions) for c in registered.checkers(linter)):
         linter.register_checker(AugmentOptions(linter))
     _Hooks.linter = weakref.ref(linter)
     if classes is not None:
@@ -370,7 +370,7 @@ def _install_suppressions(linter: PyLinter) -> None:
     from pylint.checkers.classes.class_checker import ClassChecker
     from pylint.checkers.design_analysis import MisdesignChecker
 
-    for checker in linter.get_checkers():
+    for checker in registered.checkers(linter):
         if isinstance(checker, MisdesignChecker):
             _suppress(linter, checker, "visit_classdef", _ANCESTORS_MESSAGES, _keras_ancestry)
         if not isinstance(checker, ClassChecker):

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pylint.checkers import BaseChecker
 from pylint.constants import MSG_TYPES
 
+from tfvarlint import registered
+
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
@@ -66,14 +68,14 @@ class OnlyOptions(BaseChecker):
 
 def register(linter: PyLinter) -> None:
     """Register the options once per linter."""
-    if not any(isinstance(c, OnlyOptions) for c in linter.get_checkers()):
+    if not any(isinstance(c, OnlyOptions) for c in registered.checkers(linter)):
         linter.register_checker(OnlyOptions(linter))
 
 
 def _own_message_ids(linter: PyLinter) -> set[str]:
     return {
         msgid
-        for checker in linter.get_checkers()
+        for checker in registered.checkers(linter)
         if checker.name == CHECKER_NAME
         for msgid in checker.msgs
     }
@@ -82,7 +84,7 @@ def _own_message_ids(linter: PyLinter) -> set[str]:
 def _kept_ids(linter: PyLinter, names: list[str]) -> set[str]:
     """Message ids named by ``names``: messages, categories (``W``) or checker names."""
     kept: set[str] = set()
-    checkers = linter.get_checkers()
+    checkers = registered.checkers(linter)
     for name in names:
         if name.upper() in MSG_TYPES:
             kept.update(d.msgid for d in linter.msgs_store.messages if d.msgid[0] == name.upper())

@@ -194,6 +194,47 @@ def test_augment_state_is_one_per_live_linter() -> None:
     assert augment._state(first) is state  # pylint: disable=protected-access
 
 
+
+def test_registered_checkers_are_the_linters_checkers(tmp_path: Path) -> None:
+    """registered.checkers: the checkers get_checkers() gives, in any order."""
+    from tfvarlint import registered  # pylint: disable=import-outside-toplevel
+
+    module = tmp_path / "plain.py"
+    module.write_text("X = 1\n")
+    run = Run(["--load-plugins=tfvarlint", "--persistent=n", "--score=n", str(module)],
+              reporter=CollectingReporter(), exit=False)  # fmt: skip
+    got = registered.checkers(run.linter)
+    assert len(got) == len(run.linter.get_checkers())
+    assert {id(c) for c in got} == {id(c) for c in run.linter.get_checkers()}
+
+
+def test_a_plugin_run_sorts_the_checkers_as_often_as_plain_pylint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyLinter.get_checkers() sorts, and each comparison formats two checkers' message
+    tables: registering the plugin and deciding whether core messages are on must not call
+    it (four calls were 10 ms, most of what loading the plugin cost)."""
+    from pylint.lint import PyLinter  # pylint: disable=import-outside-toplevel
+
+    calls: list[int] = []
+    original = PyLinter.get_checkers
+
+    def counted(self: PyLinter) -> list:
+        calls.append(1)
+        return original(self)
+
+    monkeypatch.setattr(PyLinter, "get_checkers", counted)
+    module = tmp_path / "plain.py"
+    module.write_text("import tensorflow as tf\nX = tf.constant(1)\n")
+    counts = []
+    for plugin in ([], ["--load-plugins=tfvarlint"]):
+        calls.clear()
+        Run([*plugin, "--persistent=n", "--score=n", "--rcfile=/dev/null", str(module)],
+            reporter=CollectingReporter(), exit=False)  # fmt: skip
+        counts.append(len(calls))
+    assert counts[0] >= 1
+    assert counts[1] == counts[0]
+
 _IMPORTED_BY_A_RUN = """
 import json, sys
 from pylint.lint import Run
