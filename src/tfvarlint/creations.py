@@ -7,8 +7,10 @@ the same way to a direct creation and to a helper's call site, at every depth.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import NamedTuple
 
 from astroid import nodes
 
@@ -28,8 +30,7 @@ from tfvarlint.resolver import Body, Resolver
 from tfvarlint.traced import EntryPoints, TracedBody
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The checker's options, as the analysis uses them (one value per run)."""
 
     follow_depth: int = 3
@@ -37,8 +38,7 @@ class Settings:
     extra_traced_methods: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One hop from a traced body to a creation: the call and where its target lives."""
 
     call: str  # "make_var()", "tf.map_fn(step)"
@@ -398,13 +398,12 @@ _NOT_NONE_EXPRESSIONS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Forwarded:
+class _Forwarded(NamedTuple):
     """What is known of the parameters of the function making a call (``caller``), so that
     ``inner(x, w)`` inside ``outer(x, w=None)`` passes on what ``outer``'s caller gave."""
 
     caller: Body | None = None
-    values: dict[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = MappingProxyType({})
 
 
 def _argument_value(arg: nodes.NodeNG, forwarded: _Forwarded) -> object:

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from packaging.specifiers import SpecifierSet
@@ -86,8 +86,7 @@ _KERAS3 = (3,)
 
 
 
-@dataclass(frozen=True)
-class KerasVersion:
+class KerasVersion(NamedTuple):
     """The Keras major version assumed for a module, and where that came from."""
 
     major: int
@@ -105,8 +104,7 @@ class KerasVersion:
         return f"Keras {self.major}, from {self.source}"
 
 
-@dataclass(frozen=True)
-class _Evidence:
+class _Evidence(NamedTuple):
     major: int
     source: str
     # An explicit non-legacy TF_USE_LEGACY_KERAS in the environment overrides soft evidence:

@@ -7,7 +7,7 @@ kind of state cannot silently fall into some other message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tfvarlint.knowledge import Context, Creates
 
@@ -21,8 +21,7 @@ TRAINABLE_IN_LOSS = "trainable-variable-in-loss"
 INTERNAL_ERROR = "tfvarlint-internal-error"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """The message for a creation, and whether Keras 2 makes it fine."""
 
     symbol: str

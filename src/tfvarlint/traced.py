@@ -9,7 +9,7 @@ by :meth:`EntryPoints.passed_functions`, for the creation finder to follow like 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from astroid import nodes
 
@@ -46,8 +46,7 @@ _CALL_LAST_PARTS = frozenset(
 MAX_DATASET_HOPS = 3
 
 
-@dataclass(frozen=True)
-class TracedBody:
+class TracedBody(NamedTuple):
     """A function body that runs on every call or trace, and why."""
 
     node: Body

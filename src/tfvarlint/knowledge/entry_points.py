@@ -14,8 +14,8 @@ variable creator scopes) are at the end; :mod:`tfvarlint.exemptions` applies the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from tfvarlint.knowledge.creators import Role
 
@@ -36,23 +36,20 @@ class Receiver(str, Enum):
     STRATEGY = "strategy"  # a tf.distribute strategy (named so, or from tf.distribute)
 
 
-@dataclass(frozen=True)
-class MethodOfRole:
+class MethodOfRole(NamedTuple):
     """A method a class with this role defines: ``Layer.call``, ``Model.train_step``."""
 
     role: Role
     method: str
 
 
-@dataclass(frozen=True)
-class Decorator:
+class Decorator(NamedTuple):
     """A function decorated with one of these (``@tf.function``, ``@tf.function(...)``)."""
 
     names: frozenset[str]
 
 
-@dataclass(frozen=True)
-class CallOf:
+class CallOf(NamedTuple):
     """A callable given to a call of one of these (``tf.function(f)``, ``Lambda(f)``)."""
 
     names: frozenset[str]
@@ -60,8 +57,7 @@ class CallOf:
     configurable: bool = False
 
 
-@dataclass(frozen=True)
-class MethodOn:
+class MethodOn(NamedTuple):
     """A callable given to ``<receiver>.<method>(...)`` (``ds.map(f)``, ``strategy.run(f)``)."""
 
     methods: frozenset[str]
@@ -73,8 +69,7 @@ Match = MethodOfRole | Decorator | CallOf | MethodOn
 ALL_ARGUMENTS = "*"  # ``callables``: every positional and keyword argument
 
 
-@dataclass(frozen=True)
-class EntryPoint:  # pylint: disable=too-many-instance-attributes  # a table row
+class EntryPoint(NamedTuple):
     """One way a function body comes to run on every call or trace."""
 
     match: Match
