@@ -159,6 +159,7 @@ def clear_caches() -> None:
     _OUTER_LOOKUPS.clear()
     _OUTER_BOUND.clear()
     _SCANS.clear()
+    _DEFINITIONS.clear()
 
 
 def _lookup(
@@ -485,19 +486,38 @@ def _installed_package(top: str | None) -> bool:
 
 
 def project_definition(
-    node: nodes.NodeNG, hops: int = 3
+    node: nodes.NodeNG, hops: int = 3  # _DEFINITION_HOPS
 ) -> nodes.ClassDef | nodes.FunctionDef | None:
     """The class or function of the linted project that a dotted expression names.
 
     Follows imports by loading the imported *project* module with astroid (never a
     TensorFlow, third-party or standard-library one); gives None for anything else.
+    Cached per node for the default ``hops``: a call's callee is asked about by the
+    creation rules, then by helper following.
     """
+    if hops != _DEFINITION_HOPS:
+        return _project_definition(node, hops)
+    try:
+        return _DEFINITIONS[node]
+    except KeyError:
+        found = _DEFINITIONS[node] = _project_definition(node, hops)
+        return found
+
+
+_DEFINITION_HOPS = 3
+# :func:`project_definition`'s answers for the default hops, per node, for the run.
+_DEFINITIONS: dict[nodes.NodeNG, nodes.ClassDef | nodes.FunctionDef | None] = {}
+
+
+def _project_definition(
+    node: nodes.NodeNG, hops: int
+) -> nodes.ClassDef | nodes.FunctionDef | None:
     parts = dotted_parts(node)
     head = head_name(node)
     if not parts or head is None or hops < 0:
         return None
-    try:
-        _scope, assignments = head.lookup(head.name)
+    try:  # the lookup :func:`qualified_name` made of the same head, where it was shared
+        _scope, assignments = _lookup(head, head.name, _body_read(head, head.name))
     except Exception:  # pylint: disable=broad-exception-caught
         return None
     root = head.root()

@@ -114,8 +114,9 @@ def test_close_clears_node_caches(tmp_path: Path) -> None:
 
     module = tmp_path / "layer.py"
     module.write_text(
-        "import tensorflow as tf\n\nclass L(tf.keras.layers.Layer):\n"
-        "    def call(self, x):\n        return x * tf.Variable(1.0)\n"
+        "import tensorflow as tf\n\ndef scale():\n    return 2.0\n\n"
+        "class L(tf.keras.layers.Layer):\n"
+        "    def call(self, x):\n        return scale() * x * tf.Variable(1.0)\n"
     )
     reporter = CollectingReporter()
     run = Run(
@@ -128,6 +129,7 @@ def test_close_clears_node_caches(tmp_path: Path) -> None:
 
     checker = next(c for c in run.linter.get_checkers() if isinstance(c, TfVarLintChecker))
     assert not names._RESOLVED  # pylint: disable=protected-access
+    assert not names._DEFINITIONS  # pylint: disable=protected-access
     assert not checker.classes._roles  # pylint: disable=protected-access
 
 
