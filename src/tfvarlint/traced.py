@@ -42,6 +42,24 @@ _CALL_LAST_PARTS = frozenset(
         else row.match.methods
     )
 )
+# The call rows that are (not) followed like helpers, and every name and method they match:
+# a call that names none of them matches no row (most calls), and the rows are not walked.
+_CALL_ROWS_OF = {
+    inherits: tuple(row for row in _CALL_ROWS if row.inherits is inherits)
+    for inherits in (False, True)
+}
+_CALLED_NAMES_OF = {
+    inherits: frozenset(
+        name for row in rows if isinstance(row.match, CallOf) for name in row.match.names
+    )
+    for inherits, rows in _CALL_ROWS_OF.items()
+}
+_METHODS_OF = {
+    inherits: frozenset(
+        method for row in rows if isinstance(row.match, MethodOn) for method in row.match.methods
+    )
+    for inherits, rows in _CALL_ROWS_OF.items()
+}
 # How many bindings and calls back a dataset receiver is traced (``ds = ds.batch(2)``).
 MAX_DATASET_HOPS = 3
 
@@ -174,9 +192,14 @@ class EntryPoints:
             and (isinstance(func.func, nodes.Attribute) or self._may_match(func.func))
         ):
             wrapper = resolve(func.func)  # ``tf.function(jit_compile=True)(step)``
-        for row in _CALL_ROWS:
-            if row.inherits is not inherits:
-                continue
+        names = _CALLED_NAMES_OF[inherits]
+        if (
+            name not in names
+            and wrapper not in names
+            and not (isinstance(func, nodes.Attribute) and func.attrname in _METHODS_OF[inherits])
+        ):
+            return
+        for row in _CALL_ROWS_OF[inherits]:
             match = row.match
             if isinstance(match, CallOf):
                 if name in match.names or (match.configurable and wrapper in match.names):
