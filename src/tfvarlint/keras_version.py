@@ -134,6 +134,7 @@ _PROJECTS: dict[Path, _Project] = {}
 _ROOTS: dict[Path, Path | None] = {}
 _PACKAGE_CODE: dict[tuple[Path, Path | None], _Evidence | None] = {}
 _MODULE_CODE: dict[Path, _Evidence | None] = {}
+_REAL_DIRS: dict[str, str] = {}
 
 
 def clear_cache() -> None:
@@ -142,6 +143,7 @@ def clear_cache() -> None:
     _ROOTS.clear()
     _PACKAGE_CODE.clear()
     _MODULE_CODE.clear()
+    _REAL_DIRS.clear()
     _installed_keras.cache_clear()
 
 
@@ -237,11 +239,22 @@ def _installed_keras() -> tuple[int, str] | None:
 # --------------------------------------------------------------------------- the project
 
 
+def _real_path(module_file: str) -> Path:
+    """``Path(module_file).resolve()``, resolving each directory once: ``realpath`` is an
+    ``lstat`` and some Python per path component, for every linted module."""
+    directory, name = os.path.split(os.path.abspath(module_file))
+    real = _REAL_DIRS.get(directory)
+    if real is None:
+        real = _REAL_DIRS[directory] = os.path.realpath(directory)
+    path = os.path.join(real, name)
+    return Path(os.path.realpath(path) if os.path.islink(path) else path)
+
+
 def _project_evidence(module_file: str | None) -> list[_Evidence]:
     """Evidence in decision order: required K2, code, required K3, optional K2, optional K3."""
     if not module_file:
         return []
-    path = Path(module_file).resolve()
+    path = _real_path(module_file)
     root = _find_root(path.parent)
     project = _project(root) if root is not None else None
     code = _module_code(path, root) or _package_code(path.parent, root)
@@ -920,8 +933,8 @@ def _scan_files(files: Iterable[Path], root: Path | None) -> _Evidence | None:
     for count, path in enumerate(files):
         if count >= _MAX_CODE_FILES:
             break
-        text = _read_text(path, _MAX_CODE_BYTES)
-        if text is None or ENV_VAR not in text:
+        text = read_text(path, _MAX_CODE_BYTES, mentioning=ENV_VAR)
+        if text is None:
             continue
         found = _env_setting(text)
         if found is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import os
+import stat
 from pathlib import Path
 
 REQUIRED, OPTIONAL = 0, 1  # dependency tiers
@@ -267,14 +268,23 @@ def _string_list(
     return complete
 
 
-def read_text(path: Path, limit: int) -> str | None:
-    """The text of a regular file of at most ``limit`` bytes (None otherwise, never raises)."""
+def read_text(path: Path, limit: int, mentioning: str | None = None) -> str | None:
+    """The text of a regular file of at most ``limit`` bytes (None otherwise, never raises).
+
+    ``mentioning``: None also for a file whose bytes do not contain it (not decoded: the
+    Keras-version decision reads every linted module only to look for one name).
+    """
     try:
-        if not path.is_file() or path.stat().st_size > limit:
+        if not stat.S_ISREG(os.stat(path).st_mode):
             return None
-        return path.read_text(encoding="utf-8", errors="replace")
+        with open(path, "rb") as stream:  # noqa: PTH123  # bytes, read once
+            data = stream.read(limit + 1)
     except OSError:
         return None
+    if len(data) > limit or (mentioning is not None and mentioning.encode() not in data):
+        return None
+    text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text  # as open()
 
 
 def relative(path: Path, root: Path) -> str:

@@ -969,3 +969,48 @@ def test_no_importable_keras_reads_no_metadata(monkeypatch: pytest.MonkeyPatch) 
     kv.clear_cache()
     assert kv._installed_keras() is None  # pylint: disable=protected-access
     assert not calls
+
+
+def test_read_text_reads_like_open(tmp_path: Path) -> None:
+    """setup_ast.read_text: universal newlines as open() gives them, the size limit, and
+    ``mentioning`` (None for a file without that name, which is then never decoded)."""
+    from tfvarlint.setup_ast import read_text  # pylint: disable=import-outside-toplevel
+
+    crlf = tmp_path / "requirements.txt"
+    crlf.write_bytes(b"tensorflow<2.16\r\nnumpy\rscipy\n")
+    assert read_text(crlf, 1000) == "tensorflow<2.16\nnumpy\nscipy\n"
+    assert read_text(crlf, 10) is None
+    assert read_text(crlf, 1000, mentioning="numpy") == "tensorflow<2.16\nnumpy\nscipy\n"
+    assert read_text(crlf, 1000, mentioning="TF_USE_LEGACY_KERAS") is None
+    assert read_text(tmp_path, 1000) is None  # a directory
+    assert read_text(tmp_path / "missing.txt", 1000) is None
+
+
+def test_crlf_requirements_decide(tmp_path: Path) -> None:
+    (tmp_path / "requirements.txt").write_bytes(b"numpy\r\ntensorflow==2.15.1\r\n")
+    module = tmp_path / "train.py"
+    module.write_text("import tensorflow as tf\n")
+    assert kv.decide("auto", str(module), {"tensorflow"}) == KerasVersion(
+        2, "tensorflow==2.15.1 in requirements.txt"
+    )
+
+
+def test_a_symlinked_module_belongs_to_its_targets_project(tmp_path: Path) -> None:
+    """The module's real path decides its project, as Path.resolve() gives it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "requirements.txt").write_text("tensorflow==2.15.1\n")
+    (project / "train.py").write_text("import tensorflow as tf\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "train.py"
+    try:
+        link.symlink_to(project / "train.py")
+    except OSError:
+        pytest.skip("no symlinks here")
+    kv.clear_cache()
+    assert kv.decide("auto", str(link), {"tensorflow"}).major == 2
+    linked_dir = tmp_path / "linked"
+    linked_dir.symlink_to(project, target_is_directory=True)
+    kv.clear_cache()
+    assert kv.decide("auto", str(linked_dir / "train.py"), {"tensorflow"}).major == 2
