@@ -180,7 +180,48 @@ def _astroid_module(
     file = os.path.abspath(path)  # noqa: PTH100  # the file name astroid's builder gives
     module = rebuilder.visit_module(tree, modname, file, Path(path).stem == "__init__")
     module.file_bytes = source.encode("utf-8")
+    delayed = getattr(rebuilder, "_delayed_assattr", None)
+    if isinstance(delayed, list):
+        delayed[:] = [node for node in delayed if not _set_on_own_instance(node)]
     return post_build(module, rebuilder, "utf-8")
+
+
+def _set_on_own_instance(node: nodes.AssignAttr) -> bool:
+    """Record ``self.x = <unknown>`` of a skeleton's plain method as astroid would; False
+    where astroid must decide (it then infers ``self``, as for any module).
+
+    astroid's builder infers the target of every ``self.x = ...`` to learn whose instance
+    attribute it is, and inferring ``self`` asks whether its class is a metaclass and
+    whether it has ``__slots__``: both infer the class's whole hierarchy. In a skeleton
+    the answer is known from the tree for almost every such line: the first parameter of
+    an undecorated method of a class that defines no ``__slots__`` and has no base spelled
+    like a metaclass (``type``, ``...Meta...``) is an instance of that class (the
+    skeleton's bodies bind nothing else). Everything else is left to astroid.
+    """
+    expr, func = node.expr, node.scope()
+    if not isinstance(expr, nodes.Name) or not isinstance(func, nodes.FunctionDef):
+        return False
+    cls = func.parent
+    if (
+        func.decorators is not None
+        or not isinstance(cls, nodes.ClassDef)
+        or "__slots__" in cls.locals
+        or cls.name == "type"
+        or any(_may_be_metaclass(base) for base in cls.bases)
+    ):
+        return False
+    params = func.args.posonlyargs + func.args.args
+    if not params or params[0].name != expr.name or func.type != "method":
+        return False
+    values = cls.instance_attrs.setdefault(node.attrname, [])
+    if node not in values:
+        values.append(node)
+    return True
+
+
+def _may_be_metaclass(base: nodes.NodeNG) -> bool:
+    name = base.attrname if isinstance(base, nodes.Attribute) else getattr(base, "name", "")
+    return not isinstance(name, str) or name == "type" or "Meta" in name
 
 
 class _Skeleton(ast.NodeTransformer):
@@ -189,13 +230,21 @@ class _Skeleton(ast.NodeTransformer):
     # pylint: disable=invalid-name  # ast.NodeTransformer's visit_<NodeClass> names
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.FunctionDef:
-        """A function: its reduced body."""
+        """A function: its reduced body, its Keras decorators opaque."""
         node.body = _reduced_body(node)
+        node.decorator_list = _decorators(node.decorator_list)
         return node
 
     def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> ast.AsyncFunctionDef:
-        """An async function: its reduced body."""
+        """An async function: its reduced body, its Keras decorators opaque."""
         node.body = _reduced_body(node)
+        node.decorator_list = _decorators(node.decorator_list)
+        return node
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
+        """A class: its Keras decorators opaque, its body visited."""
+        node.decorator_list = _decorators(node.decorator_list)
+        self.generic_visit(node)
         return node
 
     def visit_If(self, node: ast.If) -> ast.AST | list[ast.stmt]:
@@ -223,6 +272,46 @@ class _Skeleton(ast.NodeTransformer):
             if target is not None and alias.asname:  # ``import keras.src.x`` binds ``keras``
                 alias.name = target
         return node
+
+
+# Decorators core checks read for what they are (properties, abstract methods, descriptors,
+# overloads, context managers, dataclasses, caches), by the last part of their name.
+_MEANINGFUL_DECORATORS = frozenset(
+    (
+        "property", "setter", "getter", "deleter", "cached_property", "staticmethod",
+        "classmethod", "abstractmethod", "abstractproperty", "abstractclassmethod",
+        "abstractstaticmethod", "overload", "override", "final", "contextmanager",
+        "asynccontextmanager", "dataclass", "total_ordering", "wraps", "lru_cache", "cache",
+        "singledispatch", "singledispatchmethod", "deprecated",
+    )
+)  # fmt: skip
+# What every other decorator becomes: a name bound nowhere, which astroid gives up on at once.
+_OPAQUE_DECORATOR = "_tfvarlint_decorator_"
+
+
+def _decorators(decorators: list[ast.expr]) -> list[ast.expr]:
+    """Keras's own decorators (``@keras_export(...)``, ``@traceback_utils.filter_traceback``,
+    ``@tracking.no_automatic_dependency_tracking``, ...) as one opaque name each.
+
+    They register or wrap without changing what core checks see, yet core checks infer every
+    decorator of every method of every Keras ancestor of a user's class (abstract methods,
+    method types, dataclass detection), and inferring them builds Keras's registration and
+    tracking modules and ``namex``. A decorated function stays decorated (typecheck skips
+    some checks of decorated callees), and the meaningful ones are kept as written.
+    """
+    return [
+        decorator
+        if _last_name(decorator.func if isinstance(decorator, ast.Call) else decorator)
+        in _MEANINGFUL_DECORATORS
+        else ast.copy_location(ast.Name(_OPAQUE_DECORATOR, ast.Load()), decorator)
+        for decorator in decorators
+    ]
+
+
+def _last_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _backend_test(test: ast.expr) -> str | None:

@@ -378,3 +378,156 @@ def test_skeleton_cache_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert ks.cache_directory() == tmp_path / "tfvarlint" / "skeletons"
     monkeypatch.setenv("TFVARLINT_NO_CACHE", "1")
     assert ks.cache_directory() is None
+
+
+def test_keras_decorators_are_opaque_and_meaningful_ones_kept() -> None:
+    got = _skeleton('''
+        @keras_export("keras.layers.Dense")
+        class Dense(Layer):
+            @property
+            def units(self):
+                return self._units
+
+            @units.setter
+            def units(self, value):
+                self._units = value
+
+            @traceback_utils.filter_traceback
+            def call(self, inputs):
+                return inputs
+
+            @staticmethod
+            def make():
+                return 1
+
+            @abc.abstractmethod
+            def build(self, shape):
+                pass
+
+            @functools.lru_cache(maxsize=None)
+            @tracking.no_automatic_dependency_tracking
+            def cached(self):
+                return 2
+        ''')
+    tree = ast.parse(got)
+    cls = tree.body[0]
+    assert isinstance(cls, ast.ClassDef)
+    assert [ast.unparse(d) for d in cls.decorator_list] == ["_tfvarlint_decorator_"]
+    decorators = {
+        f.name + str(i): [ast.unparse(d) for d in f.decorator_list]
+        for i, f in enumerate(cls.body)
+        if isinstance(f, ast.FunctionDef)
+    }
+    assert decorators == {
+        "units0": ["property"],
+        "units1": ["units.setter"],
+        "call2": ["_tfvarlint_decorator_"],
+        "make3": ["staticmethod"],
+        "build4": ["abc.abstractmethod"],
+        "cached5": ["functools.lru_cache(maxsize=None)", "_tfvarlint_decorator_"],
+    }
+
+
+_ATTRIBUTES = '''
+import abc
+
+class Meta(type):
+    def __init__(cls, name, bases, ns):
+        cls.registry = {}
+
+class Plain(Base):
+    def __init__(self, units):
+        self.units = units
+        self.kernel, self.bias = None, None
+
+    def build(me, shape):
+        me.built = True
+
+    @classmethod
+    def make(cls):
+        cls.made = True
+
+    @staticmethod
+    def helper(other):
+        other.touched = True
+
+    def __new__(cls):
+        cls.fresh = True
+
+    @tracking.no_automatic_dependency_tracking
+    def _track(self):
+        self._tracked = []
+
+    @property
+    def size(self):
+        return self._size
+
+    @size.setter
+    def size(self, value):
+        self._size = value
+
+class Slotted:
+    __slots__ = ("a",)
+
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+
+class Failure(Exception):
+    def __init__(self, why):
+        self.why = why
+
+class UsesMeta(metaclass=abc.ABCMeta):
+    def __init__(self):
+        self.x = 1
+
+def function(obj):
+    obj.attr = 1
+
+instance = Plain(1)
+instance.later = 2
+'''
+
+
+def _where(node: object) -> str:
+    from astroid import nodes  # pylint: disable=import-outside-toplevel
+
+    scope = node.scope()  # type: ignore[attr-defined]
+    return "<module>" if isinstance(scope, nodes.Module) else scope.name
+
+
+def _attributes(module: object) -> dict[str, tuple[list, list]]:
+    from astroid import nodes  # pylint: disable=import-outside-toplevel
+
+    found = {}
+    for cls in module.nodes_of_class(nodes.ClassDef):  # type: ignore[attr-defined]
+        found[cls.name] = (
+            sorted((k, sorted(_where(n) for n in v)) for k, v in cls.instance_attrs.items()),
+            sorted(cls.locals),
+        )
+    return found
+
+
+def test_instance_attributes_are_recorded_as_astroid_records_them() -> None:
+    """The skeleton builder records ``self.x = ...`` of plain methods itself (without
+    inferring ``self``): the same instance and class attributes as astroid's own build of
+    the same skeleton, for plain, decorated, class and static methods, ``__new__``,
+    metaclasses, ``__slots__`` and exceptions."""
+    from astroid.builder import AstroidBuilder  # pylint: disable=import-outside-toplevel
+    from astroid.manager import AstroidManager  # pylint: disable=import-outside-toplevel
+
+    source = textwrap.dedent(_ATTRIBUTES)
+    tree = ks.skeleton_tree(source)
+    manager = AstroidManager()
+    ours = ks._astroid_module(  # pylint: disable=protected-access
+        manager, tree, source, "tfvarlint_attrs_ours", "/nowhere/tfvarlint_attrs_ours.py"
+    )
+    theirs = AstroidBuilder(manager).string_build(
+        ast.unparse(tree), "tfvarlint_attrs_theirs", "/nowhere/tfvarlint_attrs_theirs.py"
+    )
+    got, expected = _attributes(ours), _attributes(theirs)
+    assert got == expected
+    assert [k for k, _ in got["Plain"][0]] == [
+        "_size", "_tracked", "bias", "built", "kernel", "later", "units"
+    ]
+    assert "b" not in dict(got["Slotted"][0])
