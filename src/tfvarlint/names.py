@@ -150,6 +150,9 @@ _OUTER_LOOKUPS: dict[nodes.FunctionDef, dict[str, tuple[nodes.NodeNG, list[nodes
 # What such a name is bound to (:func:`_bound_name`), per function, then (name, hops left):
 # the answer depends only on the lookup's, which is the same for every read in the body.
 _OUTER_BOUND: dict[nodes.FunctionDef, dict[tuple[str, int], str | None]] = {}
+# Lookups of a name that every function at the top of a module reads alike (see
+# _module_level_read): per module, then per name.
+_MODULE_LOOKUPS: dict[nodes.Module, dict[str, tuple[nodes.NodeNG, list[nodes.NodeNG]]]] = {}
 
 
 def clear_caches() -> None:
@@ -158,6 +161,7 @@ def clear_caches() -> None:
     _canonical.cache_clear()
     _OUTER_LOOKUPS.clear()
     _OUTER_BOUND.clear()
+    _MODULE_LOOKUPS.clear()
     _SCANS.clear()
     _DEFINITIONS.clear()
 
@@ -182,10 +186,61 @@ def _lookup(
     known = _OUTER_LOOKUPS.get(scope)
     found = known.get(name) if known is not None else None
     if found is None:
+        module = _module_level_read(scope, name)
+        if module is not None:  # the module's lookup; kept for the body too (see above)
+            found = _module_lookup(module, node, name)
+            _OUTER_LOOKUPS.setdefault(scope, {})[name] = found
+            return found
         found = node.lookup(name)
         if _bindings_outside(scope, name):
             _OUTER_LOOKUPS.setdefault(scope, {})[name] = found
     return found
+
+
+def _module_lookup(
+    module: nodes.Module, node: nodes.NodeNG, name: str
+) -> tuple[nodes.NodeNG, list[nodes.NodeNG]]:
+    known = _MODULE_LOOKUPS.get(module)
+    found = known.get(name) if known is not None else None
+    if found is None:
+        found = node.lookup(name)
+        _MODULE_LOOKUPS.setdefault(module, {})[name] = found
+    return found
+
+
+def _module_level_read(function: nodes.FunctionDef, name: str) -> nodes.Module | None:
+    """The module, where every read of ``name`` in this function's body finds the same
+    bindings as a read in any other such function of the module; else None.
+
+    astroid resolves such a read in the module's scope (or the builtins), and what it keeps
+    of the module's bindings depends on the read's place only through the statements that
+    contain it (a ``try``/``if`` both are in, a loop or ``with`` around the read) and through
+    bindings made inside functions (``global``). So: no enclosing function binds ``name``,
+    the read's outermost statement is a ``def``/``class`` at the top of the module body
+    (not in a block) that does not bind ``name`` itself, and every binding of ``name`` in
+    the module is made at module level. Class scopes are skipped, as astroid skips them.
+    """
+    scope: nodes.NodeNG = function
+    while True:
+        parent = scope.parent
+        if parent is None:
+            return None
+        outer = parent.scope()
+        if isinstance(outer, nodes.Module):
+            break
+        if not isinstance(outer, nodes.ClassDef) and name in outer.locals:
+            return None
+        scope = outer
+    if (
+        parent is not outer
+        or not isinstance(scope, (nodes.FunctionDef, nodes.ClassDef))
+        or scope.name == name
+    ):
+        return None
+    for binding in outer.locals.get(name, ()):
+        if binding.parent is None or binding.parent.frame() is not outer:
+            return None
+    return outer
 
 
 def _body_read(node: nodes.NodeNG, name: str) -> tuple[nodes.FunctionDef, str] | None:

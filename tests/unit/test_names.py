@@ -476,3 +476,92 @@ def test_project_definition_never_enters_tensorflow_or_stdlib(
     )
     values = [stmt.value for stmt in module.body if isinstance(stmt, nodes.Expr)]
     assert [names.project_definition(value) for value in values] == [None, None, None, None]
+
+
+_LOOKUP_SHAPES = '''
+import tensorflow as tf
+try:
+    import keras
+    def in_try():
+        return keras, tf
+except ImportError:
+    keras = None
+    def in_except():
+        return keras, tf
+if tf:
+    def in_if():
+        return tf, keras
+for tf_loop in range(2):
+    def in_loop():
+        return tf_loop
+with open("x") as handle:
+    def in_with():
+        return handle
+layers = tf.keras.layers
+def uses_global():
+    global layers
+    layers = None
+    return layers
+def calls_recursive():
+    return recursive
+def reads_global():
+    return layers, len, tf, keras
+def recursive():
+    return recursive, tf
+class Model(tf.keras.Model):
+    tf = "class attribute"
+    def call(self, x):
+        def inner():
+            return tf, x, keras
+        tf_local = tf
+        return inner, tf_local, Model
+    def shadow(self):
+        keras = 1
+        def inner():
+            return keras, tf
+        return inner
+def outer():
+    tf = None
+    def inner():
+        return tf, keras
+    return inner
+lam = lambda: (tf, keras)
+def later():
+    return defined_after, tf
+defined_after = 1
+def comprehension():
+    return [tf for tf in range(3)], [keras for _ in range(2)]
+def starred():
+    from os import path
+    return path, tf
+'''
+
+
+def _body_reads(module: nodes.Module) -> list[nodes.Name]:
+    return [
+        name
+        for name in module.nodes_of_class(nodes.Name)
+        if names._body_read(name, name.name) is not None  # pylint: disable=protected-access
+    ]
+
+
+@pytest.mark.parametrize("order", ["forward", "backward"])
+def test_shared_lookups_are_astroids(order: str) -> None:
+    """names._lookup shares one lookup between reads (per function, per module): every
+    read in a function body gets exactly what astroid's own lookup of that read gives,
+    whichever read asked first (try/except, if, loop and with blocks, global, nested and
+    shadowing scopes, class attributes, recursion, names bound later)."""
+    module = astroid.parse(_LOOKUP_SHAPES, module_name="lookup_shapes")
+    reads = _body_reads(module)
+    assert len(reads) > 20
+    names.clear_caches()
+    try:
+        for name in reads if order == "forward" else reversed(reads):
+            read = names._body_read(name, name.name)  # pylint: disable=protected-access
+            scope, found = names._lookup(name, name.name, read)  # pylint: disable=protected-access
+            expected_scope, expected = name.lookup(name.name)
+            where = f"{name.name} at line {name.lineno}"
+            assert scope is expected_scope, where
+            assert [id(n) for n in found] == [id(n) for n in expected], where
+    finally:
+        names.clear_caches()
