@@ -196,14 +196,16 @@ def _set_on_own_instance(node: nodes.AssignAttr) -> bool:
     the answer is known from the tree for almost every such line: the first parameter of
     an undecorated method of a class that defines no ``__slots__`` and has no base spelled
     like a metaclass (``type``, ``...Meta...``) is an instance of that class (the
-    skeleton's bodies bind nothing else). Everything else is left to astroid.
+    skeleton's bodies bind nothing else); a method whose decorators are all Keras's (made
+    opaque, see :func:`_decorators`) is a plain method to astroid too. Everything else is
+    left to astroid.
     """
     expr, func = node.expr, node.scope()
     if not isinstance(expr, nodes.Name) or not isinstance(func, nodes.FunctionDef):
         return False
     cls = func.parent
     if (
-        func.decorators is not None
+        (func.decorators is not None and not _opaque_only(func.decorators))
         or not isinstance(cls, nodes.ClassDef)
         or "__slots__" in cls.locals
         or cls.name == "type"
@@ -217,6 +219,12 @@ def _set_on_own_instance(node: nodes.AssignAttr) -> bool:
     if node not in values:
         values.append(node)
     return True
+
+
+def _opaque_only(decorators: nodes.Decorators) -> bool:
+    return all(
+        isinstance(node, nodes.Name) and node.name == _OPAQUE_DECORATOR for node in decorators.nodes
+    )
 
 
 def _may_be_metaclass(base: nodes.NodeNG) -> bool:
