@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 from tfvarlint.setup_ast import OPTIONAL as _OPTIONAL
 from tfvarlint.setup_ast import REQUIRED as _REQUIRED
-from tfvarlint.setup_ast import Found, SetupModule, read_text, setup_call_requirements
+from tfvarlint.setup_ast import Found, SetupModule, read_text, real_path, setup_call_requirements
 from tfvarlint.setup_ast import relative as _rel
 
 if sys.version_info >= (3, 11):
@@ -239,22 +239,11 @@ def _installed_keras() -> tuple[int, str] | None:
 # --------------------------------------------------------------------------- the project
 
 
-def _real_path(module_file: str) -> Path:
-    """``Path(module_file).resolve()``, resolving each directory once: ``realpath`` is an
-    ``lstat`` and some Python per path component, for every linted module."""
-    directory, name = os.path.split(os.path.abspath(module_file))
-    real = _REAL_DIRS.get(directory)
-    if real is None:
-        real = _REAL_DIRS[directory] = os.path.realpath(directory)
-    path = os.path.join(real, name)
-    return Path(os.path.realpath(path) if os.path.islink(path) else path)
-
-
 def _project_evidence(module_file: str | None) -> list[_Evidence]:
     """Evidence in decision order: required K2, code, required K3, optional K2, optional K3."""
     if not module_file:
         return []
-    path = _real_path(module_file)
+    path = real_path(module_file, _REAL_DIRS)
     root = _find_root(path.parent)
     project = _project(root) if root is not None else None
     code = _module_code(path, root) or _package_code(path.parent, root)

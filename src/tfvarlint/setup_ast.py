@@ -275,7 +275,7 @@ def read_text(path: Path, limit: int, mentioning: str | None = None) -> str | No
     Keras-version decision reads every linted module only to look for one name).
     """
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        if not stat.S_ISREG(os.stat(path).st_mode):  # noqa: PTH116  # one stat, no Path
             return None
         with open(path, "rb") as stream:  # noqa: PTH123  # bytes, read once
             data = stream.read(limit + 1)
@@ -285,6 +285,18 @@ def read_text(path: Path, limit: int, mentioning: str | None = None) -> str | No
         return None
     text = data.decode("utf-8", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text  # as open()
+
+
+def real_path(file: str, real_dirs: dict[str, str]) -> Path:
+    """``Path(file).resolve()``, each directory resolved once (``real_dirs`` keeps them):
+    ``realpath`` is an ``lstat`` and some Python per path component, for every linted
+    module. os.path, not pathlib: the point is to do less per module."""
+    directory, name = os.path.split(os.path.abspath(file))  # noqa: PTH100
+    real = real_dirs.get(directory)
+    if real is None:
+        real = real_dirs[directory] = os.path.realpath(directory)
+    path = os.path.join(real, name)  # noqa: PTH118
+    return Path(os.path.realpath(path) if os.path.islink(path) else path)  # noqa: PTH114
 
 
 def relative(path: Path, root: Path) -> str:
