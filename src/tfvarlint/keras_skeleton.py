@@ -229,7 +229,7 @@ def _opaque_only(decorators: nodes.Decorators) -> bool:
 
 def _may_be_metaclass(base: nodes.NodeNG) -> bool:
     name = base.attrname if isinstance(base, nodes.Attribute) else getattr(base, "name", "")
-    return not isinstance(name, str) or name == "type" or "Meta" in name
+    return name == "type" or "Meta" in name
 
 
 class _Skeleton(ast.NodeTransformer):

@@ -540,8 +540,13 @@ def _installed_package(top: str | None) -> bool:
     return any(part in location for part in _THIRD_PARTY_DIRS)
 
 
+_DEFINITION_HOPS = 3
+# :func:`project_definition`'s answers for the default hops, per node, for the run.
+_DEFINITIONS: dict[nodes.NodeNG, nodes.ClassDef | nodes.FunctionDef | None] = {}
+
+
 def project_definition(
-    node: nodes.NodeNG, hops: int = 3  # _DEFINITION_HOPS
+    node: nodes.NodeNG, hops: int = _DEFINITION_HOPS
 ) -> nodes.ClassDef | nodes.FunctionDef | None:
     """The class or function of the linted project that a dotted expression names.
 
@@ -557,11 +562,6 @@ def project_definition(
     except KeyError:
         found = _DEFINITIONS[node] = _project_definition(node, hops)
         return found
-
-
-_DEFINITION_HOPS = 3
-# :func:`project_definition`'s answers for the default hops, per node, for the run.
-_DEFINITIONS: dict[nodes.NodeNG, nodes.ClassDef | nodes.FunctionDef | None] = {}
 
 
 def _project_definition(

@@ -196,7 +196,6 @@ def test_augment_state_is_one_per_live_linter() -> None:
     assert augment._state(first) is state  # pylint: disable=protected-access
 
 
-
 def test_registered_checkers_are_the_linters_checkers(tmp_path: Path) -> None:
     """registered.checkers: the checkers get_checkers() gives, in any order."""
     from tfvarlint import registered  # pylint: disable=import-outside-toplevel
@@ -236,6 +235,7 @@ def test_a_plugin_run_sorts_the_checkers_as_often_as_plain_pylint(
         counts.append(len(calls))
     assert counts[0] >= 1
     assert counts[1] == counts[0]
+
 
 _IMPORTED_BY_A_RUN = """
 import json, sys
