@@ -41,7 +41,7 @@ from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
 from astroid.manager import AstroidManager
 from pylint.checkers import BaseChecker
 
-from tfvarlint import keras_skeleton, registered
+from tfvarlint import keras_hierarchy, keras_skeleton, registered
 from tfvarlint.classes import ClassModel
 from tfvarlint.keras_version import uses_keras3
 from tfvarlint.knowledge import Role
@@ -258,7 +258,7 @@ def register(linter: PyLinter, classes: ClassModel | None = None) -> None:
     if not _Hooks.installed:
         manager = AstroidManager()
         manager.register_failed_import_hook(_tensorflow_keras_hook)
-        manager.register_failed_import_hook(keras_skeleton.build_skeleton)
+        manager.register_failed_import_hook(keras_hierarchy.build_flat_skeleton)
         manager.register_transform(
             nodes.Module, keras_skeleton.redirect_api_imports, _keras_api_module
         )

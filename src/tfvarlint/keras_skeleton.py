@@ -284,7 +284,7 @@ class _Skeleton(ast.NodeTransformer):
 
 # Decorators core checks read for what they are (properties, abstract methods, descriptors,
 # overloads, context managers, dataclasses, caches), by the last part of their name.
-_MEANINGFUL_DECORATORS = frozenset(
+MEANINGFUL_DECORATORS = frozenset(
     (
         "property", "setter", "getter", "deleter", "cached_property", "staticmethod",
         "classmethod", "abstractmethod", "abstractproperty", "abstractclassmethod",
@@ -310,7 +310,7 @@ def _decorators(decorators: list[ast.expr]) -> list[ast.expr]:
     return [
         decorator
         if _last_name(decorator.func if isinstance(decorator, ast.Call) else decorator)
-        in _MEANINGFUL_DECORATORS
+        in MEANINGFUL_DECORATORS
         else ast.copy_location(ast.Name(_OPAQUE_DECORATOR, ast.Load()), decorator)
         for decorator in decorators
     ]
