@@ -14,7 +14,8 @@ Two mechanisms, both switched off with ``tfvarlint-augment = no``:
    that never touches TensorFlow pays nothing, and nothing is imported. Keras's internals
    are read as skeletons (:mod:`tfvarlint.keras_skeleton`: classes, signatures and instance
    attributes, no function bodies, TensorFlow's backend only), which is what core checks
-   need of them, at a fraction of the cost of parsing and inferring all of Keras.
+   need of them, at a fraction of the cost of parsing and inferring all of Keras; each deep
+   class hierarchy in them answers through one to three classes (:mod:`tfvarlint.keras_hierarchy`).
    Once astroid sees Keras, ``tf.keras.layers.Dens`` is a real ``no-member`` again.
 
 2. **Keras idioms that core checks misread** (message suppression, as in pylint-django's

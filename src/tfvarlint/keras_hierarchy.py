@@ -20,7 +20,10 @@ class a method is written in, as before.
 A hierarchy is left as it is where flattening could change an answer: a base astroid cannot
 infer to one class, an ancestor from outside Keras and TensorFlow (``abc.ABC``,
 ``Exception``, ``typing.Generic``, ``enum.Enum``...), a metaclass, ``__slots__``, a class
-decorator core checks read (a dataclass), or an order Python would reject.
+decorator core checks read (a dataclass), or an order Python would reject. Not covered: a
+user's class deriving from two flattened classes at once (a diamond over Keras's
+hierarchy) finds the shared ancestors' names through the first, where Python's order could
+reach an override in the second first.
 """
 
 from __future__ import annotations
