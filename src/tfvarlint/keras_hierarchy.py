@@ -1,4 +1,4 @@
-"""Keras's class hierarchies as one inherited class each, so astroid walks them once.
+"""Keras's class hierarchies as one to three inherited classes each, so astroid walks them once.
 
 A Keras layer has eight ancestors inside Keras and TensorFlow (``Dense`` -> ``Layer`` ->
 ``TFLayer`` -> ``KerasAutoTrackable`` -> ``AutoTrackable`` -> ``Trackable``, ``Operation``
@@ -10,12 +10,14 @@ ten keras.io examples that walk was the largest cost left of the augment.
 
 So once a skeleton module is built (:mod:`tfvarlint.keras_skeleton`), each of its classes
 with a deep enough hierarchy of Keras and TensorFlow classes keeps its own body, but its
-bases become one class, made here, that holds what the hierarchy gives it: for each name
-the definitions of the first class in the method resolution order that defines it (what
-``getattr`` and ``local_attr`` answer first), and for each instance attribute every
-ancestor's assignments in astroid's order (what ``instance_attr`` answers). Its ancestors
-are then that class and ``object``. Definitions stay the real nodes: a message names the
-class a method is written in, as before.
+bases become classes made here (one, or two or three where astroid would otherwise answer
+differently: see :func:`_inherited_classes`) that hold what the hierarchy gives it: for
+each name the definitions of the first class in the method resolution order that defines
+it (what ``getattr`` and ``local_attr`` answer first), and for each instance attribute
+every ancestor's assignments in astroid's order (what ``instance_attr`` answers). Its
+ancestors are then those classes and ``object``: ``Dense`` has three instead of eight.
+Definitions stay the real nodes: a message names the class a method is written in, as
+before.
 
 A hierarchy is left as it is where flattening could change an answer: a base astroid cannot
 infer to one class, an ancestor from outside Keras and TensorFlow (``abc.ABC``,
@@ -67,14 +69,11 @@ def flatten(cls: nodes.ClassDef, hierarchy: _Hierarchy | None = None) -> bool:
         return True
     hierarchy = hierarchy or _Hierarchy()
     try:
-        mro = hierarchy.mro(cls)
-        if mro is None or mro[-1] is not hierarchy.object:
+        bases, mro = hierarchy.bases(cls), hierarchy.mro(cls)
+        if bases is None or mro is None:
             return False
-        inherited = mro[1:-1]
+        inherited = mro[1:-1]  # every order ends with ``object``
         if len(inherited) < _LEAST_ANCESTORS or not all(map(_flattenable, mro[:-1])):
-            return False
-        bases = hierarchy.bases(cls)
-        if bases is None:  # not reached: mro() needed them  # pragma: no cover
             return False
         holders = _inherited_classes(cls, inherited, hierarchy.ancestors(cls))
     except (AstroidError, RecursionError):  # left as written: astroid answers as before
